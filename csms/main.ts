@@ -1,0 +1,63 @@
+/**
+ * `npm run csms`: the reference CSMS on its own, for a CSMS developer to read and play with, and for
+ * running the suite against it from another shell (CSMS_OPERATOR=http).
+ */
+import { ConfigurationError, SECRET_VARIABLES, loadConfig } from '../support/config';
+import { SecretMasker } from '../support/evidence/masking';
+import { PKI_DIR } from '../support/run-context';
+import { ensureTestPki } from '../support/tls/test-pki';
+import { FramePrinter } from './frame-printer';
+import { ReferenceCsms } from './reference-csms';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const pki = await ensureTestPki(PKI_DIR, config.SECURITY_PROFILE_3_CP);
+  const masker = new SecretMasker(SECRET_VARIABLES.map((name) => config[name] as string));
+  const csms = await ReferenceCsms.start({
+    config,
+    pki,
+    wsPort: config.CSMS_WS_PORT,
+    wssPort: config.CSMS_WSS_PORT,
+    operatorPort: config.CSMS_OPERATOR_PORT,
+    sinks: [new FramePrinter(process.stdout, masker)],
+    callTimeoutMs: config.OCPP_CALL_TIMEOUT * 1000,
+  });
+  const { ws, wss, operator } = csms.endpoints;
+  const stations = [...csms.store.stations.keys()].join(', ');
+  process.stdout.write(
+    [
+      'Reference CSMS (OCPP 2.0.1) running',
+      `  security profile 1   ${ws}/<stationId>`,
+      `  security profile 2/3 ${wss}/<stationId>   (CA: ${pki.caCert})`,
+      `  operator API         POST ${operator}/v1/actions`,
+      `  stations             ${stations}`,
+      '',
+      'Run the suite against it from another shell:',
+      `  CSMS_ADDRESS=${ws} CSMS_WSS_ADDRESS=${wss} TLS_CA_CERT=${pki.caCert} \\`,
+      `  TLS_CLIENT_CERT=${pki.clientCert} TLS_CLIENT_KEY=${pki.clientKey} \\`,
+      `  CSMS_OPERATOR=http CSMS_OPERATOR_URL=${operator} npx cucumber-js`,
+      'Ctrl-C stops it.',
+      '',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nstopping…\n');
+    csms.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigurationError ? error.message : (error as Error).stack}\n`);
+  process.exit(error instanceof ConfigurationError ? 2 : 1);
+});

@@ -1,0 +1,152 @@
+/**
+ * The reference CSMS's in-memory state, seeded from the same configuration as the suite: the
+ * registered stations and their credentials, EVSE topology, id tokens, local list, tariff.
+ * Nothing is global: every ReferenceCsms owns one store.
+ */
+import type {
+  AuthorizationStatusEnumType,
+  ConnectorStatusEnumType,
+  IdTokenEnumType,
+  IdTokenType,
+  RegistrationStatusEnumType,
+  TransactionEventRequest,
+} from '../schemas/ocpp201-messages';
+import type { Config } from '../support/config';
+
+export type SecurityProfileNumber = 1 | 2 | 3;
+
+export interface BootPolicy {
+  status: RegistrationStatusEnumType;
+  /** Seconds: heartbeat interval when Accepted, retry interval when Pending/Rejected. */
+  interval: number;
+}
+
+export interface StationRecord {
+  id: string;
+  /** Basic-auth password (profiles 1 and 2). */
+  password: string;
+  /** Lowest security profile the CSMS accepts from this station (A00: never downgrade). */
+  securityProfile: SecurityProfileNumber;
+  /** How the next BootNotification is answered. */
+  bootPolicy: BootPolicy;
+  registration: RegistrationStatusEnumType | 'Unknown';
+  evses: Array<{ id: number; connectorIds: number[] }>;
+  connectorStatus: Map<string, ConnectorStatusEnumType>;
+  /** Limits the CSMS knows of the station's device model (DeviceDataCtrlr.ItemsPerMessage …). */
+  itemsPerMessage: Partial<Record<'GetVariables' | 'SetVariables' | 'GetReport', number>>;
+  /** Values reported by the station (NotifyReport, GetVariables): "Component.Variable" -> value. */
+  reportedVariables: Map<string, string>;
+  lastHeartbeat?: string;
+  localListVersion: number;
+}
+
+export interface IdTokenRecord {
+  idToken: string;
+  type: IdTokenEnumType;
+  status: AuthorizationStatusEnumType;
+  groupId?: string;
+  /** ISO time after which the token is Expired. */
+  expiresAt?: string;
+  /** May stop any transaction (C16 master pass). */
+  masterPass?: boolean;
+}
+
+export interface TransactionRecord {
+  stationId: string;
+  transactionId: string;
+  evseId?: number;
+  connectorId?: number;
+  idToken?: IdTokenType;
+  events: TransactionEventRequest[];
+  seqNos: number[];
+  startedAt?: string;
+  endedAt?: string;
+  /** Energy register at the last meter value, Wh. */
+  lastEnergyWh?: number;
+  firstEnergyWh?: number;
+}
+
+function tokenKey(idToken: string, type: string): string {
+  return `${type}:${idToken}`;
+}
+
+export class CsmsStore {
+  readonly stations = new Map<string, StationRecord>();
+  readonly tokens = new Map<string, IdTokenRecord>();
+  readonly transactions = new Map<string, TransactionRecord>();
+  tariffPerKwh = 0;
+  private requestIds = 0;
+  private profileIds = 0;
+
+  constructor(private readonly config: Config) {
+    this.reset();
+  }
+
+  /** Back to the seed: as freshly configured by the operator. */
+  reset(): void {
+    const config = this.config;
+    this.stations.clear();
+    this.tokens.clear();
+    this.transactions.clear();
+    this.tariffPerKwh = config.COST_PER_KWH;
+    const evses = Array.from({ length: Math.max(config.CONFIGURED_NUMBER_OF_EVSES, config.CONFIGURED_EVSE_ID) }, (_, i) => ({
+      id: i + 1,
+      connectorIds: [1],
+    }));
+    const stationIds = new Set([config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP]);
+    for (const id of stationIds) {
+      this.stations.set(id, {
+        id,
+        password: config.BASIC_AUTH_CP_PASSWORD,
+        securityProfile: 1,
+        bootPolicy: { status: 'Accepted', interval: 300 },
+        registration: 'Unknown',
+        evses: structuredClone(evses),
+        connectorStatus: new Map(),
+        itemsPerMessage: {},
+        reportedVariables: new Map(),
+        localListVersion: 0,
+      });
+    }
+    const token = (
+      idToken: string,
+      type: IdTokenEnumType,
+      status: AuthorizationStatusEnumType,
+      extra: Partial<IdTokenRecord> = {},
+    ): void => {
+      this.tokens.set(tokenKey(idToken, type), { idToken, type, status, ...extra });
+    };
+    token(config.VALID_ID_TOKEN, config.VALID_ID_TOKEN_TYPE, 'Accepted', { groupId: config.GROUP_ID });
+    token(config.VALID_ID_TOKEN_2, config.VALID_ID_TOKEN_TYPE_2, 'Accepted', { groupId: config.GROUP_ID });
+    token(config.BLOCKED_ID_TOKEN, config.BLOCKED_ID_TOKEN_TYPE, 'Blocked');
+    token(config.EXPIRED_ID_TOKEN, config.EXPIRED_ID_TOKEN_TYPE, 'Accepted', { expiresAt: '2020-01-01T00:00:00.000Z' });
+    token(config.MASTERPASS_ID_TOKEN, config.MASTERPASS_ID_TOKEN_TYPE, 'Accepted', {
+      groupId: config.MASTERPASS_GROUP_ID,
+      masterPass: true,
+    });
+    token(config.LOCAL_AUTH_LIST_ID_TOKEN, config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE, 'Accepted');
+    token(config.LOCAL_AUTH_LIST_ID_TOKEN_2, config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2, 'Accepted');
+  }
+
+  station(id: string): StationRecord | undefined {
+    return this.stations.get(id);
+  }
+
+  token(idToken: string, type: string): IdTokenRecord | undefined {
+    return this.tokens.get(tokenKey(idToken, type));
+  }
+
+  putToken(record: IdTokenRecord): void {
+    this.tokens.set(tokenKey(record.idToken, record.type), record);
+  }
+
+  nextRequestId(): number {
+    this.requestIds += 1;
+    return this.requestIds;
+  }
+
+  nextChargingProfileId(): number {
+    this.profileIds += 1;
+    return this.profileIds;
+  }
+}

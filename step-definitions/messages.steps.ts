@@ -1,0 +1,53 @@
+import { type DataTable, Then, When } from '@cucumber/cucumber';
+import { defaultPayload } from '../support/station/message-defaults';
+import { checkFields, checkSomeElement } from '../support/validation/field-checks';
+import { valueAt } from '../support/validation/paths';
+import type { OcttWorld } from '../support/world';
+import type { MessageName } from './parameter-types';
+import { expectationRows, payloadFrom } from './tables';
+
+async function send(world: OcttWorld, message: MessageName, table: DataTable | undefined): Promise<void> {
+  if (message.kind !== 'request') throw new Error(`the charging station sends requests, not ${message.name}`);
+  const station = world.station();
+  const payload = payloadFrom(table, world.valueContext(), defaultPayload(message.action, station, world.config));
+  const response = await station.callUntyped(message.action, payload);
+  if (message.action === 'BootNotification') {
+    const status = (response as { status?: string }).status;
+    if (status === 'Accepted' || status === 'Pending' || status === 'Rejected') station.registration = status;
+  }
+  world.inspected = { name: `${message.action}Response`, payload: response };
+}
+
+When('the charging station sends a/an {message} with', async function (this: OcttWorld, message: MessageName, table: DataTable) {
+  await send(this, message, table);
+});
+
+When('the charging station sends a/an {message}', async function (this: OcttWorld, message: MessageName) {
+  await send(this, message, undefined);
+});
+
+Then('the CSMS responds with', function (this: OcttWorld, table: DataTable) {
+  const inspected = this.inspected;
+  if (!inspected?.name.endsWith('Response')) throw new Error('no CSMS response to check: send a request first');
+  checkFields(inspected.name, inspected.payload, expectationRows(table), this.valueContext());
+});
+
+Then('its {field} has an element with', function (this: OcttWorld, listPath: string, table: DataTable) {
+  const inspected = this.inspected;
+  if (!inspected) throw new Error('no message to check yet');
+  checkSomeElement(inspected.name, inspected.payload, listPath, expectationRows(table), this.valueContext());
+});
+
+Then('its {field} is', function (this: OcttWorld, field: string, table: DataTable) {
+  const inspected = this.inspected;
+  if (!inspected) throw new Error('no message to check yet');
+  checkFields(inspected.name, valueAt(inspected.payload, field), expectationRows(table), this.valueContext());
+});
+
+When('the charging station remembers its {field} as {word}', function (this: OcttWorld, field: string, name: string) {
+  const inspected = this.inspected;
+  if (!inspected) throw new Error('no message to read from yet');
+  const value = valueAt(inspected.payload, field);
+  if (value === undefined) throw new Error(`${inspected.name} has no ${field} to remember`);
+  this.remember(name, value);
+});

@@ -1,0 +1,50 @@
+import { Given, When } from '@cucumber/cucumber';
+import type { BootReasonEnumType, ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
+import { checkField } from '../support/validation/field-checks';
+import type { OcttWorld } from '../support/world';
+
+/** The common preamble (catalog convention 4): connect, boot Accepted, report every connector. */
+Given('the charging station is booted and all its connectors are Available', async function (this: OcttWorld) {
+  const station = this.station();
+  await station.connect();
+  const response = await station.boot('PowerUp');
+  checkField('BootNotificationResponse', response, 'status', 'Accepted', this.valueContext());
+  for (const { connector } of station.topology.allConnectors()) connector.status = 'Available';
+  await station.reportAllConnectors();
+});
+
+Given('the charging station is connected to the CSMS', async function (this: OcttWorld) {
+  await this.station().connect();
+});
+
+When('the charging station connects to the CSMS', async function (this: OcttWorld) {
+  await this.station().connect();
+});
+
+When('the charging station disconnects from the CSMS', async function (this: OcttWorld) {
+  await this.station().disconnect();
+});
+
+When('the charging station boots with reason {word}', async function (this: OcttWorld, reason: string) {
+  const response = await this.station().boot(reason as BootReasonEnumType);
+  this.inspected = { name: 'BootNotificationResponse', payload: response };
+});
+
+When('the charging station reboots with reason {word}', async function (this: OcttWorld, reason: string) {
+  const response = await this.station().reboot(reason as BootReasonEnumType);
+  this.inspected = { name: 'BootNotificationResponse', payload: response };
+});
+
+When('the charging station reports all its connectors {word}', async function (this: OcttWorld, status: string) {
+  const station = this.station();
+  for (const { connector } of station.topology.allConnectors()) connector.status = status as ConnectorStatusEnumType;
+  await station.reportAllConnectors();
+});
+
+When('the charging station reports the configured connector {word}', async function (this: OcttWorld, status: string) {
+  await this.station().reportConnectorStatus(
+    this.config.CONFIGURED_EVSE_ID,
+    this.config.CONFIGURED_CONNECTOR_ID,
+    status as ConnectorStatusEnumType,
+  );
+});

@@ -1,0 +1,54 @@
+/**
+ * The operator contract: how the suite makes the CSMS act first (the catalog's `manual_action`).
+ * One request shape, three implementations: a person at a prompt (manual), an HTTP hook into the
+ * user's CSMS (http), and the built-in reference CSMS (embedded).
+ */
+
+/** What the CSMS must do. The same JSON goes to every implementation. */
+export interface OperatorRequest {
+  /**
+   * An OCPP action the CSMS must initiate towards the station ("Reset", "GetVariables", …), or a
+   * CSMS setting to change first, prefixed "Configure" ("ConfigureBootNotificationResponse", …).
+   */
+  action: string;
+  /** The station the action concerns. */
+  stationId: string;
+  /**
+   * For OCPP actions: the request fields the CSMS must use (paths as in the OCPP message; anything
+   * not given is the CSMS's own choice, e.g. requestId). For Configure actions: the setting.
+   */
+  params: Record<string, unknown>;
+  /** The same, in words, for a person at the CSMS. */
+  instruction: string;
+}
+
+export interface OperatorResult {
+  /** The station's answer, when the operator waited for it (http and embedded may). */
+  response?: unknown;
+}
+
+export type OperatorKind = 'manual' | 'http' | 'embedded';
+
+export interface CsmsOperator {
+  readonly kind: OperatorKind;
+  /**
+   * Asks the CSMS to act. Resolves once the operator has done its part (for an OCPP action, the
+   * suite then waits for the message itself); rejects with a readable reason when it cannot.
+   */
+  perform(request: OperatorRequest): Promise<OperatorResult>;
+}
+
+export class OperatorError extends Error {
+  constructor(
+    readonly request: OperatorRequest,
+    reason: string,
+  ) {
+    super(`the CSMS operator could not do "${request.action}" for station ${request.stationId}: ${reason}`);
+    this.name = 'OperatorError';
+  }
+}
+
+/** True for the "Configure…" actions that change a CSMS setting instead of sending a message. */
+export function isConfigurationAction(action: string): boolean {
+  return action.startsWith('Configure');
+}

@@ -1,0 +1,115 @@
+/**
+ * What lives for a whole run (one per worker process): the validated configuration, the CSMS
+ * endpoints, the TLS material of the stations, the operator and, in the embedded mode, the
+ * reference CSMS itself.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ReferenceCsms } from '../csms/reference-csms';
+import { type Config, SECRET_VARIABLES, type VariableName, loadConfig } from './config';
+import { EmbeddedOperator } from './operator/embedded-operator';
+import { HttpOperator } from './operator/http-operator';
+import { ManualOperator } from './operator/manual-operator';
+import type { CsmsOperator } from './operator/operator';
+import { type TestPki, ensureTestPki } from './tls/test-pki';
+
+export const PKI_DIR = join(__dirname, '..', '.pki');
+
+export interface TlsMaterial {
+  /** PEM of the CA the CSMS's server certificate chains to; undefined = the system's trust store. */
+  ca?: string;
+  clientCert?: string;
+  clientKey?: string;
+  invalidClientCert?: string;
+  invalidClientKey?: string;
+}
+
+export interface RunContext {
+  config: Config;
+  /** Where the stations connect: the configured addresses, or the embedded CSMS's free ports. */
+  endpoints: { ws: string; wss: string };
+  tls: TlsMaterial;
+  operator: CsmsOperator;
+  /** The reference CSMS, in the embedded mode only. */
+  embedded?: ReferenceCsms;
+  /** The generated test PKI, in the embedded mode only. */
+  pki?: TestPki;
+  startedAt: Date;
+}
+
+let current: RunContext | undefined;
+
+function readPem(config: Config, name: VariableName): string | undefined {
+  const path = config[name] as string | undefined;
+  return path ? readFileSync(path, 'utf8') : undefined;
+}
+
+function operatorFor(config: Config, embedded: ReferenceCsms | undefined): CsmsOperator {
+  const timeoutMs = config.CSMS_ACTION_TIMEOUT * 1000;
+  switch (config.CSMS_OPERATOR) {
+    case 'embedded':
+      if (!embedded) throw new Error('CSMS_OPERATOR=embedded needs the embedded CSMS (leave CSMS_ADDRESS unset)');
+      return new EmbeddedOperator((request) => embedded.perform(request));
+    case 'http':
+      return new HttpOperator(config.CSMS_OPERATOR_URL as string, timeoutMs);
+    case 'manual':
+      return new ManualOperator({
+        output: process.stderr,
+        input: process.stdin.isTTY ? process.stdin : undefined,
+        actionTimeoutMs: timeoutMs,
+      });
+  }
+}
+
+/** Loads and validates the configuration, starts the embedded CSMS when no CSMS_ADDRESS is set. */
+export async function startRun(): Promise<RunContext> {
+  if (current) return current;
+  const config = loadConfig();
+  if (config.defaultedMinimal.length > 0) {
+    const shown = config.defaultedMinimal.map((name) => `${name}=${SECRET_VARIABLES.includes(name) ? '(default)' : String(config[name])}`);
+    process.stderr.write(`Against ${config.CSMS_ADDRESS}, these are at their defaults; set them to match your CSMS: ${shown.join(', ')}\n`);
+  }
+  let embedded: ReferenceCsms | undefined;
+  let pki: TestPki | undefined;
+  let endpoints = { ws: config.CSMS_ADDRESS, wss: config.CSMS_WSS_ADDRESS };
+  let tls: TlsMaterial = {
+    ca: readPem(config, 'TLS_CA_CERT'),
+    clientCert: readPem(config, 'TLS_CLIENT_CERT'),
+    clientKey: readPem(config, 'TLS_CLIENT_KEY'),
+    invalidClientCert: readPem(config, 'TLS_INVALID_CLIENT_CERT'),
+    invalidClientKey: readPem(config, 'TLS_INVALID_CLIENT_KEY'),
+  };
+  if (config.mode === 'embedded') {
+    pki = await ensureTestPki(PKI_DIR, config.SECURITY_PROFILE_3_CP);
+    embedded = await ReferenceCsms.start({
+      config,
+      pki,
+      host: '127.0.0.1',
+      wsPort: 0,
+      wssPort: 0,
+      callTimeoutMs: config.OCPP_CALL_TIMEOUT * 1000,
+    });
+    endpoints = { ws: embedded.endpoints.ws, wss: embedded.endpoints.wss };
+    const read = (path: string): string => readFileSync(path, 'utf8');
+    tls = {
+      ca: tls.ca ?? read(pki.caCert),
+      clientCert: tls.clientCert ?? read(pki.clientCert),
+      clientKey: tls.clientKey ?? read(pki.clientKey),
+      invalidClientCert: tls.invalidClientCert ?? read(pki.invalidClientCert),
+      invalidClientKey: tls.invalidClientKey ?? read(pki.invalidClientKey),
+    };
+  }
+  current = { config, endpoints, tls, operator: operatorFor(config, embedded), embedded, pki, startedAt: new Date() };
+  return current;
+}
+
+export function runContext(): RunContext {
+  if (!current) throw new Error('the run has not started (BeforeAll did not run)');
+  return current;
+}
+
+export async function endRun(): Promise<void> {
+  const ending = current;
+  current = undefined;
+  await ending?.embedded?.stop();
+}

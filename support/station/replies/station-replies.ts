@@ -1,0 +1,7 @@
+import type { CsmsToStationAction, RequestOf } from '../../ocpp/actions';
+import type { InboundCallInfo, Reply } from '../../ocpp/rpc';
+
+export type StationReply<A extends CsmsToStationAction> = (request: RequestOf<A>, info: InboundCallInfo) => Reply<A> | Promise<Reply<A>>;
+
+/** Default answers of one functional area, by action. */
+export type StationReplies = { [A in CsmsToStationAction]?: StationReply<A> };

@@ -1,0 +1,201 @@
+import { type IWorldOptions, World, setWorldConstructor } from '@cucumber/cucumber';
+import { SECRET_VARIABLES } from './config';
+import type { Config } from './config';
+import { SecretMasker } from './evidence/masking';
+import { Trace } from './evidence/trace';
+import type { ReceivedCall } from './ocpp/rpc';
+import type { OperatorRequest } from './operator/operator';
+import { type RunContext, runContext } from './run-context';
+import { ChargingStation, type StationIdentity, type StationRole } from './station/charging-station';
+import { MessageLog } from './station/message-log';
+import type { StateContext } from './station/reusable-states';
+import { TEST_ORGANIZATION } from './tls/test-pki';
+import type { ValueContext } from './validation/values';
+
+/** The message the Then-steps look at: the latest CSMS request waited for, or CSMS response. */
+export interface Inspected {
+  name: string;
+  payload: unknown;
+  /** Set when the message is a request the CSMS sent (its answer can be checked). */
+  call?: ReceivedCall;
+}
+
+/**
+ * One per scenario: the configuration, the stations (by role), the operator, the trace, and what
+ * the scenario remembered. Every scenario starts from new stations and ends with every socket and
+ * timer closed.
+ */
+export class OcttWorld extends World {
+  readonly run: RunContext;
+  readonly trace: Trace;
+  readonly messages = new MessageLog();
+  private readonly stations = new Map<StationRole, ChargingStation>();
+  private readonly variables = new Map<string, unknown>();
+  /** Undo work for after the scenario (e.g. restoring a changed password at the CSMS). */
+  readonly cleanups: Array<() => Promise<void>> = [];
+  inspected: Inspected | undefined;
+  /** Settles when the operator has done (or failed) the last thing the scenario asked. */
+  private operatorOutcome: Promise<void> = Promise.resolve();
+
+  constructor(options: IWorldOptions) {
+    super(options);
+    this.run = runContext();
+    this.trace = new Trace(new SecretMasker(SECRET_VARIABLES.map((name) => this.config[name] as string)));
+  }
+
+  get config(): Config {
+    return this.run.config;
+  }
+
+  /** CSMS_ACTION_TIMEOUT in ms: how long to wait for a CSMS-initiated message. */
+  get actionTimeoutMs(): number {
+    return this.config.CSMS_ACTION_TIMEOUT * 1000;
+  }
+
+  /** The station playing `role` in this scenario, created on first use. */
+  station(role: StationRole = 'basic'): ChargingStation {
+    let station = this.stations.get(role);
+    if (!station) {
+      station = new ChargingStation({
+        identity: this.identityOf(role),
+        hardware: {
+          vendorName: this.config.CONFIGURED_CP_VENDOR,
+          model: this.config.CONFIGURED_CP_MODEL,
+          serialNumber: `${this.config.BASIC_AUTH_CP}-SN`,
+          firmwareVersion: '1.0.0',
+          numberOfEvses: Math.max(this.config.CONFIGURED_NUMBER_OF_EVSES, this.config.CONFIGURED_EVSE_ID),
+          connectorType: this.config.CONFIGURED_CONNECTOR_TYPE,
+          numberOfPhases: this.config.CONFIGURED_NUMBER_PHASES,
+          organizationName: TEST_ORGANIZATION,
+        },
+        callTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
+        handshakeTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
+        sinks: [this.trace, this.messages],
+      });
+      this.stations.set(role, station);
+    }
+    return station;
+  }
+
+  get activeStations(): ChargingStation[] {
+    return [...this.stations.values()];
+  }
+
+  remember(name: string, value: unknown): void {
+    this.variables.set(name, value);
+  }
+
+  recall(name: string): unknown {
+    return this.variables.get(name);
+  }
+
+  valueContext(): ValueContext {
+    return {
+      config: this.config,
+      variable: (name) => this.variables.get(name),
+      message: (name) => this.messages.get(name),
+    };
+  }
+
+  stateContext(role: StationRole = 'basic'): StateContext {
+    return {
+      station: this.station(role),
+      config: this.config,
+      values: this.valueContext(),
+      askCsms: async (action, params, instruction) => {
+        this.askCsms(action, params, instruction, role);
+        return this.expectCsmsRequest(action, role);
+      },
+      remember: (name, value) => this.remember(name, value),
+    };
+  }
+
+  /**
+   * Asks the operator to make the CSMS send `action` to the station. Does not wait: the scenario
+   * then waits for the message itself (expectCsmsRequest), and fails early if the operator cannot.
+   */
+  askCsms(action: string, params: Record<string, unknown>, instruction: string, role: StationRole = 'basic'): void {
+    const station = this.station(role);
+    const request: OperatorRequest = { action, stationId: station.id, params, instruction };
+    station.note(`asked the CSMS operator (${this.run.operator.kind}): ${instruction}`);
+    const performing = this.run.operator.perform(request);
+    this.operatorOutcome = performing.then(
+      () => undefined,
+      (error: Error) => {
+        station.note(error.message);
+        throw error;
+      },
+    );
+    // The failure surfaces in expectCsmsRequest; never as an unhandled rejection.
+    this.operatorOutcome.catch(() => undefined);
+  }
+
+  /** Changes a CSMS setting through the operator ("Configure…" actions) and waits until it is done. */
+  async configureCsms(action: string, params: Record<string, unknown>, instruction: string, role: StationRole = 'basic'): Promise<unknown> {
+    const station = this.station(role);
+    station.note(`CSMS setting (${this.run.operator.kind}): ${instruction}`);
+    const result = await this.run.operator.perform({ action, stationId: station.id, params, instruction });
+    return result.response;
+  }
+
+  /**
+   * Waits up to CSMS_ACTION_TIMEOUT for the CSMS to send `action` to the station; fails at once when
+   * the operator reports it cannot, or the CSMS closes the connection.
+   */
+  async expectCsmsRequest(action: string, role: StationRole = 'basic', where?: (call: ReceivedCall) => boolean): Promise<ReceivedCall> {
+    const arrival = this.station(role).waitForCall(action, this.actionTimeoutMs, where);
+    const operatorFailure = this.operatorOutcome.then(() => new Promise<never>(() => undefined));
+    const call = await Promise.race([arrival, operatorFailure]);
+    if (call.problems.length > 0) {
+      throw new Error(`the CSMS sent a ${action}Request that violates the OCPP 2.0.1 schema: ${call.problems.join('; ')}`);
+    }
+    this.inspected = { name: `${action}Request`, payload: call.payload, call };
+    return call;
+  }
+
+  /** Closes every station; runs the scenario's cleanups. Never throws: problems are returned. */
+  async teardown(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const cleanup of this.cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        problems.push(`cleanup failed: ${(error as Error).message}`);
+      }
+    }
+    await Promise.all(this.activeStations.map((station) => station.shutdown().catch((error: Error) => problems.push(error.message))));
+    return problems;
+  }
+
+  private identityOf(role: StationRole): StationIdentity {
+    const { config, endpoints, tls } = this.run;
+    switch (role) {
+      case 'basic':
+        return { role, id: config.BASIC_AUTH_CP, securityProfile: 1, baseUrl: endpoints.ws, password: config.BASIC_AUTH_CP_PASSWORD };
+      case 'sp2':
+        return {
+          role,
+          id: config.SECURITY_PROFILE_2_CP,
+          securityProfile: 2,
+          baseUrl: endpoints.wss,
+          password: config.BASIC_AUTH_CP_PASSWORD,
+          tls: { ca: tls.ca },
+        };
+      case 'sp3':
+        if (!tls.clientCert || !tls.clientKey) {
+          throw new Error(
+            'TLS_CLIENT_CERT and TLS_CLIENT_KEY must be set for security profile 3 scenarios (a client certificate with CN = SECURITY_PROFILE_3_CP)',
+          );
+        }
+        return {
+          role,
+          id: config.SECURITY_PROFILE_3_CP,
+          securityProfile: 3,
+          baseUrl: endpoints.wss,
+          tls: { ca: tls.ca, cert: tls.clientCert, key: tls.clientKey },
+        };
+    }
+  }
+}
+
+setWorldConstructor(OcttWorld);
