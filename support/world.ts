@@ -30,6 +30,7 @@ export class OcttWorld extends World {
   readonly trace: Trace;
   readonly messages = new MessageLog();
   private readonly stations = new Map<StationRole, ChargingStation>();
+  private readonly stationShapes = new Map<StationRole, { numberOfEvses: number }>();
   private readonly variables = new Map<string, unknown>();
   /** Undo work for after the scenario (e.g. restoring a changed password at the CSMS). */
   readonly cleanups: Array<() => Promise<void>> = [];
@@ -52,6 +53,15 @@ export class OcttWorld extends World {
     return this.config.CSMS_ACTION_TIMEOUT * 1000;
   }
 
+  /**
+   * Shapes the station before its first use, e.g. a second EVSE for the master-pass cases
+   * (configuration.yaml: "the reference setup also has EVSE 2").
+   */
+  configureStation(role: StationRole, shape: { numberOfEvses: number }): void {
+    if (this.stations.has(role)) throw new Error(`the ${role} station is already in use; shape it before its first step`);
+    this.stationShapes.set(role, shape);
+  }
+
   /** The station playing `role` in this scenario, created on first use. */
   station(role: StationRole = 'basic'): ChargingStation {
     let station = this.stations.get(role);
@@ -63,7 +73,8 @@ export class OcttWorld extends World {
           model: this.config.CONFIGURED_CP_MODEL,
           serialNumber: `${this.config.BASIC_AUTH_CP}-SN`,
           firmwareVersion: '1.0.0',
-          numberOfEvses: Math.max(this.config.CONFIGURED_NUMBER_OF_EVSES, this.config.CONFIGURED_EVSE_ID),
+          numberOfEvses:
+            this.stationShapes.get(role)?.numberOfEvses ?? Math.max(this.config.CONFIGURED_NUMBER_OF_EVSES, this.config.CONFIGURED_EVSE_ID),
           connectorType: this.config.CONFIGURED_CONNECTOR_TYPE,
           numberOfPhases: this.config.CONFIGURED_NUMBER_PHASES,
           organizationName: TEST_ORGANIZATION,
