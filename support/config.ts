@@ -227,7 +227,7 @@ export interface LoadOptions {
 /** Reads, validates and types the configuration. Throws ConfigurationError naming every bad variable. */
 export function loadConfig(options: LoadOptions = {}): Config {
   const env = options.env ?? process.env;
-  const explicitFile = options.envFile ?? env.ENV_FILE;
+  const explicitFile = options.envFile ?? (env.ENV_FILE || undefined);
   const filePath = resolve(explicitFile ?? '.env');
   const problems: string[] = [];
   let fileVars: Record<string, string> = {};
