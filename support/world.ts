@@ -1,4 +1,4 @@
-import { type IWorldOptions, World, setWorldConstructor } from '@cucumber/cucumber';
+import { World, setWorldConstructor } from '@cucumber/cucumber';
 import { SECRET_VARIABLES } from './config';
 import type { Config } from './config';
 import { SecretMasker } from './evidence/masking';
@@ -26,8 +26,8 @@ export interface Inspected {
  * timer closed.
  */
 export class OcttWorld extends World {
-  readonly run: RunContext;
-  readonly trace: Trace;
+  private context: RunContext | undefined;
+  private traceOfScenario: Trace | undefined;
   readonly messages = new MessageLog();
   private readonly stations = new Map<StationRole, ChargingStation>();
   private readonly stationShapes = new Map<StationRole, { numberOfEvses: number }>();
@@ -38,10 +38,15 @@ export class OcttWorld extends World {
   /** Settles when the operator has done (or failed) the last thing the scenario asked. */
   private operatorOutcome: Promise<void> = Promise.resolve();
 
-  constructor(options: IWorldOptions) {
-    super(options);
-    this.run = runContext();
-    this.trace = new Trace(new SecretMasker(SECRET_VARIABLES.map((name) => this.config[name] as string)));
+  /** The run's context; read lazily so that a --dry-run (where BeforeAll does not run) can build worlds. */
+  get run(): RunContext {
+    this.context ??= runContext();
+    return this.context;
+  }
+
+  get trace(): Trace {
+    this.traceOfScenario ??= new Trace(new SecretMasker(SECRET_VARIABLES.map((name) => this.config[name] as string)));
+    return this.traceOfScenario;
   }
 
   get config(): Config {
@@ -129,7 +134,8 @@ export class OcttWorld extends World {
     const station = this.station(role);
     const request: OperatorRequest = { action, stationId: station.id, params, instruction };
     station.note(`asked the CSMS operator (${this.run.operator.kind}): ${instruction}`);
-    const performing = this.run.operator.perform(request);
+    // An operator does one thing after the other: the next request is built once the CSMS has the previous answer.
+    const performing = this.operatorOutcome.catch(() => undefined).then(() => this.run.operator.perform(request));
     this.operatorOutcome = performing.then(
       () => undefined,
       (error: Error) => {

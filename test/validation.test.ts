@@ -90,6 +90,8 @@ describe('expectations', () => {
     assert.ok(holds('an integer >= 0', 0));
     assert.ok(!holds('an integer >= 0', -1));
     assert.ok(!holds('an integer', 1.5));
+    assert.ok(holds('an integer > <CONFIGURED_EVSE_ID>', 3));
+    assert.ok(!holds('an integer > the configured EVSE', 2));
     assert.ok(holds('a date-time', '2026-11-25T07:00:00.123Z'));
     assert.ok(!holds('a date-time', '25/11/2026'));
     assert.ok(holds('2 elements', [1, 2]));

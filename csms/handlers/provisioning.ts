@@ -1,23 +1,107 @@
+import type { MessageTriggerEnumType } from '../../schemas/ocpp201-messages';
+import type { StationToCsmsAction } from '../../support/ocpp/actions';
+import { OcppCallError } from '../../support/ocpp/errors';
+import type { BootPolicy, StationRecord } from '../store';
 import type { CsmsHandlers } from './handler-context';
+
+/** What the CSMS keeps about a station's registration beyond its StationRecord. */
+interface RegistrationState {
+  /** How BootNotifications are answered once the next one was answered by `bootPolicy`. */
+  afterwards?: BootPolicy;
+  /** Messages the CSMS asked a not-yet-accepted station for (TriggerMessage, a report). */
+  requested: Set<StationToCsmsAction>;
+}
+
+// Keyed by the record: a store reset makes new records, and with them a clean state.
+const registrations = new WeakMap<StationRecord, RegistrationState>();
+
+function registrationOf(station: StationRecord): RegistrationState {
+  let state = registrations.get(station);
+  if (!state) {
+    state = { requested: new Set() };
+    registrations.set(station, state);
+  }
+  return state;
+}
+
+/** The operator's choice: answer the next BootNotification with `next`, the later ones with `afterwards`. */
+export function setBootPolicy(station: StationRecord, next: BootPolicy, afterwards?: BootPolicy): void {
+  station.bootPolicy = next;
+  registrationOf(station).afterwards = afterwards;
+}
+
+export function pendingBootPolicy(station: StationRecord): BootPolicy | undefined {
+  return registrationOf(station).afterwards;
+}
+
+const TRIGGERED_ACTION: Readonly<Record<MessageTriggerEnumType, StationToCsmsAction>> = {
+  BootNotification: 'BootNotification',
+  LogStatusNotification: 'LogStatusNotification',
+  FirmwareStatusNotification: 'FirmwareStatusNotification',
+  Heartbeat: 'Heartbeat',
+  MeterValues: 'MeterValues',
+  SignChargingStationCertificate: 'SignCertificate',
+  SignV2GCertificate: 'SignCertificate',
+  SignCombinedCertificate: 'SignCertificate',
+  StatusNotification: 'StatusNotification',
+  TransactionEvent: 'TransactionEvent',
+  PublishFirmwareStatusNotification: 'PublishFirmwareStatusNotification',
+};
+
+/**
+ * Notes that the CSMS asked the station for a message (a TriggerMessage, a report), so that the
+ * station may send it even before it is accepted (B02: the CSMS may query and trigger while Pending).
+ */
+export function expectRequestedMessage(station: StationRecord, requested: MessageTriggerEnumType | 'NotifyReport'): void {
+  registrationOf(station).requested.add(requested === 'NotifyReport' ? 'NotifyReport' : TRIGGERED_ACTION[requested]);
+}
+
+/**
+ * B02.FR.09 / B03.FR.07: while the CSMS has answered a station's BootNotification with Pending or
+ * Rejected, any other CALL is answered with a CALLERROR SecurityError, except those the CSMS itself
+ * asked for. A station that has not booted on this connection yet but was accepted before may
+ * carry on (a reconnect is not a reboot).
+ */
+export function requireRegistration(action: StationToCsmsAction, station: StationRecord): void {
+  if (action === 'BootNotification') return;
+  if (station.registration !== 'Pending' && station.registration !== 'Rejected') return;
+  if (registrationOf(station).requested.has(action)) return;
+  throw new OcppCallError(
+    'SecurityError',
+    `${station.id} is ${station.registration}: only a BootNotificationRequest or a message the CSMS asked for is accepted`,
+  );
+}
 
 /** Block B: registration, heartbeat, status and device-model reports. */
 export const provisioningHandlers: CsmsHandlers = {
   BootNotification: (_request, { station }) => {
     const { status, interval } = station.bootPolicy;
     station.registration = status;
+    const state = registrationOf(station);
+    if (state.afterwards) {
+      station.bootPolicy = state.afterwards;
+      state.afterwards = undefined;
+    }
+    if (status === 'Accepted') state.requested.clear();
     return { currentTime: new Date().toISOString(), interval, status };
   },
   Heartbeat: (_request, { station }) => {
+    requireRegistration('Heartbeat', station);
     const currentTime = new Date().toISOString();
     station.lastHeartbeat = currentTime;
     return { currentTime };
   },
   StatusNotification: ({ evseId, connectorId, connectorStatus }, { station }) => {
+    requireRegistration('StatusNotification', station);
     station.connectorStatus.set(`${evseId}/${connectorId}`, connectorStatus);
     return {};
   },
-  NotifyEvent: () => ({}),
+  NotifyEvent: (_request, { station }) => {
+    requireRegistration('NotifyEvent', station);
+    return {};
+  },
   NotifyReport: ({ reportData }, { station }) => {
+    requireRegistration('NotifyReport', station);
     for (const entry of reportData ?? []) {
       const actual = entry.variableAttribute.find((attribute) => (attribute.type ?? 'Actual') === 'Actual');
       if (actual?.value === undefined) continue;

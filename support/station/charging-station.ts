@@ -17,6 +17,7 @@ import { DeviceModel, defaultVariables } from './device-model';
 import { defaultReplies } from './replies';
 import { StationMemory } from './memory';
 import { Topology } from './topology';
+import { defineTransactionVariables } from './transaction-variables';
 import { type Transaction, Transactions } from './transactions';
 import { ConnectionRefusedError, type TlsSettings, openStationSocket } from './transport';
 
@@ -75,6 +76,18 @@ export type TransactionEventFields = Omit<TransactionEventRequest, 'seqNo' | 'ti
   omitEvse?: boolean;
 };
 
+/** A request the station sent (or queued while offline) and what became of it. */
+export interface Exchange {
+  action: string;
+  request: unknown;
+  /** The CSMS's answer; absent while the request waits in the offline queue or when the call failed. */
+  response?: unknown;
+  /** Kept in the offline queue when it was made; delivered later as a new exchange. */
+  queued?: boolean;
+  /** Why the call failed: a CALLERROR, a timeout, a schema violation, a closed connection. */
+  failure?: Error;
+}
+
 /** How the station answers a CSMS request: a response, a CALLERROR, silence, or a function of the request. */
 export type StationReply<A extends Action> = Reply<A> | ((request: RequestOf<A>, info: InboundCallInfo) => Reply<A> | Promise<Reply<A>>);
 
@@ -115,6 +128,12 @@ export class ChargingStation {
   private readonly offlineQueue: TransactionEventRequest[] = [];
   private closingOnPurpose = false;
   private eventIds = 0;
+  /** When the connection was lost; undefined while connected. */
+  private offlineSince: number | undefined;
+  /** Connectors whose status changed while offline ("evseId/connectorId"), reported after reconnecting. */
+  private readonly unreportedConnectors = new Set<string>();
+  /** Every request the station sent during the scenario, in order, with its outcome. */
+  readonly exchanges: Exchange[] = [];
 
   constructor(private readonly options: StationOptions) {
     const { hardware, identity } = options;
@@ -132,6 +151,7 @@ export class ChargingStation {
     this.deviceModel.setValue('ChargingStation', 'Model', hardware.model);
     this.deviceModel.setValue('ChargingStation', 'VendorName', hardware.vendorName);
     this.deviceModel.setValue('SecurityCtrlr', 'SecurityProfile', String(identity.securityProfile));
+    defineTransactionVariables(this.deviceModel);
     this.defaults = defaultReplies(this);
   }
 
@@ -200,6 +220,7 @@ export class ChargingStation {
     });
     this.connection = connection;
     this.closingOnPurpose = false;
+    this.offlineSince = undefined;
     connection.note(`connected to ${description}, subprotocol ${socket.protocol}`);
     for (const action of CSMS_TO_STATION_ACTIONS) {
       connection.handle(action, ((request: unknown, info: InboundCallInfo) => this.dispatch(action, request, info)) as Handler<
@@ -227,7 +248,37 @@ export class ChargingStation {
     const connection = this.connection;
     if (!connection) return;
     this.closingOnPurpose = true;
+    if (connection.isOpen) this.offlineSince ??= Date.now();
     await connection.close(code, reason);
+  }
+
+  /**
+   * Back online after a connection loss. The station did not restart, so it sends no
+   * BootNotification; its heartbeat resumes and it reports the connectors whose status changed
+   * while it was offline, or all of them after more than OCPPCommCtrlr.OfflineThreshold (G01).
+   * Queued TransactionEvents wait for flushOfflineQueue.
+   */
+  async reconnect(): Promise<void> {
+    const offlineMs = this.offlineSince === undefined ? 0 : Date.now() - this.offlineSince;
+    await this.connect();
+    if (this.registration === 'Accepted') this.startHeartbeat(this.bootInterval);
+    const thresholdMs = Number(this.deviceModel.value('OCPPCommCtrlr', 'OfflineThreshold') ?? '0') * 1000;
+    for (const { evse, connector } of this.topology.allConnectors()) {
+      if (offlineMs > thresholdMs || this.unreportedConnectors.has(`${evse.id}/${connector.id}`)) {
+        await this.reportConnectorStatus(evse.id, connector.id, connector.status);
+      }
+    }
+  }
+
+  /** A connector's status changed: reported now when online, after reconnecting otherwise. */
+  async setConnectorStatus(evseId: number, connectorId: number, status: ConnectorStatusEnumType): Promise<void> {
+    if (this.isConnected) {
+      await this.reportConnectorStatus(evseId, connectorId, status);
+      return;
+    }
+    this.topology.connector(evseId, connectorId).status = status;
+    this.unreportedConnectors.add(`${evseId}/${connectorId}`);
+    this.note(`offline: connector ${evseId}/${connectorId} is now ${status}; reported after reconnecting`);
   }
 
   /** Sends BootNotification; on Accepted the station starts its heartbeat. */
@@ -263,6 +314,7 @@ export class ChargingStation {
   async reportConnectorStatus(evseId: number, connectorId: number, status: ConnectorStatusEnumType): Promise<void> {
     const connector = this.topology.connector(evseId, connectorId);
     connector.status = status;
+    this.unreportedConnectors.delete(`${evseId}/${connectorId}`);
     const timestamp = new Date().toISOString();
     await this.call('StatusNotification', { timestamp, connectorStatus: status, evseId, connectorId });
     await this.call('NotifyEvent', {
@@ -296,26 +348,33 @@ export class ChargingStation {
 
   /**
    * Sends the next TransactionEvent of `transaction`: seqNo counts per transaction from 0, the
-   * transactionId is the transaction's own. While offline the event is queued with offline: true
-   * and its original timestamp, and undefined is returned.
+   * transactionId is the transaction's own, evse names its EVSE (and connector, once known). While
+   * offline the event is queued with offline: true and its original timestamp; while older events
+   * wait in the queue a new one joins them, so that the CSMS receives them in order. A queued event
+   * returns undefined.
    */
   async sendTransactionEvent(transaction: Transaction, fields: TransactionEventFields): Promise<TransactionEventResponse | undefined> {
     const { omitEvse, transactionInfo, timestamp, ...rest } = fields;
+    const evse = { id: transaction.evseId, ...(transaction.connectorId === undefined ? {} : { connectorId: transaction.connectorId }) };
     const request: TransactionEventRequest = {
       ...rest,
       timestamp: timestamp ?? new Date().toISOString(),
       seqNo: transaction.takeSeqNo(),
       transactionInfo: { transactionId: transaction.id, ...transactionInfo },
-      ...(omitEvse ? {} : { evse: { id: transaction.evseId, connectorId: transaction.connectorId } }),
+      ...(omitEvse ? {} : { evse }),
     };
     if (transactionInfo?.chargingState) transaction.chargingState = transactionInfo.chargingState;
     if (request.idToken) transaction.idToken = request.idToken;
     if (request.eventType === 'Started') transaction.started = true;
     if (request.eventType === 'Ended') transaction.ended = true;
     if (transactionInfo?.remoteStartId !== undefined) transaction.remoteStartId = transactionInfo.remoteStartId;
-    if (!this.isConnected) {
-      this.offlineQueue.push({ ...request, offline: true });
-      this.note(`offline: queued TransactionEvent ${request.eventType} seqNo ${request.seqNo} of ${transaction.id}`);
+    if (!this.isConnected || this.offlineQueue.length > 0) {
+      const queued: TransactionEventRequest = this.isConnected ? request : { ...request, offline: true };
+      this.offlineQueue.push(queued);
+      this.exchanges.push({ action: 'TransactionEvent', request: queued, queued: true });
+      this.note(
+        `queued TransactionEvent ${request.eventType} seqNo ${request.seqNo} of ${transaction.id} (${this.offlineQueue.length} waiting)`,
+      );
       return undefined;
     }
     return this.call('TransactionEvent', request);
@@ -337,11 +396,23 @@ export class ChargingStation {
   }
 
   call<A extends Action>(action: A, payload: RequestOf<A>, options?: CallOptions): Promise<ResponseOf<A>> {
-    return this.requireConnection(action).call(action, payload, options);
+    return this.callUntyped(action, payload, options) as Promise<ResponseOf<A>>;
   }
 
   callUntyped(action: string, payload: unknown, options?: CallOptions): Promise<unknown> {
-    return this.requireConnection(action).callUntyped(action, payload, options);
+    const connection = this.requireConnection(action);
+    const exchange: Exchange = { action, request: payload };
+    this.exchanges.push(exchange);
+    return connection.callUntyped(action, payload, options).then(
+      (response) => {
+        exchange.response = response;
+        return response;
+      },
+      (error: Error) => {
+        exchange.failure = error;
+        throw error;
+      },
+    );
   }
 
   sendRaw(text: string): void {
@@ -453,6 +524,7 @@ export class ChargingStation {
     this.csmsViolations.push(...connection.violations);
     if (this.connection !== connection) return;
     this.stopHeartbeat();
+    this.offlineSince ??= Date.now();
     if (this.closingOnPurpose) return;
     for (const waiter of [...this.waiters]) {
       waiter.reject(

@@ -5,11 +5,14 @@
  */
 import type {
   AttributeEnumType,
+  ComponentCriterionEnumType,
   ComponentType,
+  ComponentVariableType,
   DataEnumType,
   GetVariableDataType,
   GetVariableResultType,
   MutabilityEnumType,
+  ReportBaseEnumType,
   ReportDataType,
   SetVariableDataType,
   SetVariableResultType,
@@ -273,6 +276,13 @@ export class DeviceModel {
     attribute.value = value;
   }
 
+  /** Sets a value of a component with an EVSE or instance (e.g. a connector's AvailabilityState), from the station's side. */
+  setComponentValue(component: ComponentType, variable: VariableType, value: string, attributeType: AttributeEnumType = 'Actual'): void {
+    const attribute = this.find(component, variable)?.attributes[attributeType];
+    if (!attribute) throw new Error(`the station has no ${attributeType} ${componentKey(component)}.${variable.name}`);
+    attribute.value = value;
+  }
+
   onChange(listener: (change: AppliedChange) => void): () => void {
     this.changeListeners.add(listener);
     return () => this.changeListeners.delete(listener);
@@ -374,4 +384,64 @@ function invalidValue(definition: VariableDefinition, value: string): string | u
     if (definition.maxLimit !== undefined && number > definition.maxLimit) return `above ${definition.maxLimit}`;
   }
   return undefined;
+}
+
+/**
+ * Which variables a base report holds (B07): ConfigurationInventory the ones the CSMS may set,
+ * FullInventory all, SummaryInventory the availability of the station, its EVSEs and connectors
+ * and any problem they report.
+ */
+export function baseReportSelection(reportBase: ReportBaseEnumType): (definition: VariableDefinition) => boolean {
+  switch (reportBase) {
+    case 'ConfigurationInventory':
+      return (definition) =>
+        Object.values(definition.attributes).some(
+          (attribute) => attribute.mutability === 'ReadWrite' || attribute.mutability === 'WriteOnly',
+        );
+    case 'FullInventory':
+      return () => true;
+    case 'SummaryInventory':
+      return (definition) =>
+        ['ChargingStation', 'EVSE', 'Connector'].includes(definition.component.name) &&
+        ['AvailabilityState', 'Available', 'Problem'].includes(definition.variable.name);
+  }
+}
+
+/** A requested component matches when every field the request gives is equal; what it leaves out matches anything. */
+function componentMatches(wanted: ComponentType, actual: ComponentType): boolean {
+  if (wanted.name !== actual.name) return false;
+  if (wanted.instance !== undefined && wanted.instance !== actual.instance) return false;
+  if (!wanted.evse) return true;
+  if (actual.evse?.id !== wanted.evse.id) return false;
+  return wanted.evse.connectorId === undefined || wanted.evse.connectorId === actual.evse.connectorId;
+}
+
+function variableMatches(wanted: VariableType | undefined, actual: VariableType): boolean {
+  if (!wanted) return true;
+  return wanted.name === actual.name && (wanted.instance === undefined || wanted.instance === actual.instance);
+}
+
+/**
+ * Which variables a GetReportRequest selects (B08): those of the requested components/variables
+ * (all when none is given), of components meeting at least one criterion, i.e. having that
+ * variable (Active, Available, Enabled, Problem) set to true. A component without that variable
+ * does not meet it.
+ */
+export function customReportSelection(
+  model: DeviceModel,
+  componentVariable: readonly ComponentVariableType[] | undefined,
+  componentCriteria: readonly ComponentCriterionEnumType[] | undefined,
+): (definition: VariableDefinition) => boolean {
+  return (definition) => {
+    const requested =
+      !componentVariable ||
+      componentVariable.some(
+        (wanted) => componentMatches(wanted.component, definition.component) && variableMatches(wanted.variable, definition.variable),
+      );
+    if (!requested) return false;
+    if (!componentCriteria || componentCriteria.length === 0) return true;
+    return componentCriteria.some(
+      (criterion) => model.find(definition.component, { name: criterion })?.attributes.Actual?.value === 'true',
+    );
+  };
 }

@@ -1,17 +1,33 @@
 /**
- * The catalog's reusable states (reusable-states.yaml), implemented once for every block. Each
- * runs the state's own prerequisite states first when they do not hold yet (EnergyTransferStarted
- * runs Authorized, skips the plug-in part when the EV is already connected, …), and checks what
- * the OCTT checks. Where the older suite's code and the OCTT differ, the station does what a real
- * one does: one transaction id for all events, seqNo per transaction, the configured EVSE.
+ * The catalog's reusable states (reusable-states.yaml), implemented once for every block on top of
+ * the station's charging session (transaction-session.ts). Each state first runs the states it
+ * presupposes when they do not hold yet (EnergyTransferStarted runs Authorized when the EVSE is not
+ * authorized, and skips the plug-in when the EV is already connected; StopAuthorized runs
+ * EnergyTransferStarted; …) and checks what the OCTT checks. Whether an event opens, updates or ends
+ * a transaction follows the station's TxStartPoint/TxStopPoint, so the same state serves every
+ * TxCtrlr setting of the catalog.
  */
-import type { IdTokenEnumType, IdTokenType, TransactionEventResponse } from '../../schemas/ocpp201-messages';
-import type { Config } from '../config';
+import type { IdTokenEnumType, IdTokenType } from '../../schemas/ocpp201-messages';
+import { type Config, scaledMs } from '../config';
 import type { ReceivedCall } from '../ocpp/rpc';
 import { checkField } from '../validation/field-checks';
 import type { ValueContext } from '../validation/values';
 import type { ChargingStation } from './charging-station';
-import type { Transaction } from './transactions';
+import {
+  type EvseSession,
+  type SessionContext,
+  type Where,
+  authorizeStop,
+  chargeUntil,
+  enterParkingBay,
+  plugIn,
+  presentIdToken,
+  sessionOf,
+  startEnergyTransfer,
+  stopEnergyTransfer,
+  suspendByEv,
+  unplug,
+} from './transaction-session';
 
 export const REUSABLE_STATES = [
   'ParkingBayOccupied',
@@ -35,7 +51,12 @@ export interface StateParameters {
   idTokenType?: IdTokenEnumType;
   /** Use this transaction id instead of a fresh UUID when a transaction starts. */
   transactionId?: string;
-  /** StopAuthorized: present the token again (the OCTT's G/J callers do not). */
+  /** Also remember the id of the transaction that starts as this scenario variable (e.g. T2 for `<T2>`). */
+  rememberTransactionAs?: string;
+  /**
+   * StopAuthorized: the driver presents the idToken to stop (default true, as at a real station,
+   * E07); false stops without a token (the OCTT's G/J callers).
+   */
   presentIdTokenOnStop?: boolean;
   /** Unavailable: the whole station instead of one EVSE. */
   wholeStation?: boolean;
@@ -51,35 +72,7 @@ export interface StateContext {
   remember(name: string, value: unknown): void;
 }
 
-/** Where one EVSE of the station stands in the session flow. */
-interface EvseSession {
-  state: ReusableStateName | undefined;
-  parked: boolean;
-  evConnected: boolean;
-  authorized: boolean;
-  charging: boolean;
-  stopAuthorized: boolean;
-}
-
-const sessions = new WeakMap<ChargingStation, Map<number, EvseSession>>();
-
-export function evseSession(station: ChargingStation, evseId: number): EvseSession {
-  let perEvse = sessions.get(station);
-  if (!perEvse) {
-    perEvse = new Map();
-    sessions.set(station, perEvse);
-  }
-  let session = perEvse.get(evseId);
-  if (!session) {
-    session = { state: undefined, parked: false, evConnected: false, authorized: false, charging: false, stopAuthorized: false };
-    perEvse.set(evseId, session);
-  }
-  return session;
-}
-
-interface Resolved {
-  evseId: number;
-  connectorId: number;
+interface Resolved extends Where {
   idToken: IdTokenType;
 }
 
@@ -92,160 +85,176 @@ function resolve(context: StateContext, parameters: StateParameters): Resolved {
   };
 }
 
-function startPoints(station: ChargingStation): string[] {
-  return (station.deviceModel.value('TxCtrlr', 'TxStartPoint') ?? '').split(',');
+/** The session at the state's EVSE, primed with the transaction id and name the parameters give. */
+function sessionFor(context: StateContext, where: Resolved, parameters: StateParameters): EvseSession {
+  const session = sessionOf(context.station, where.evseId);
+  if (parameters.transactionId !== undefined && !context.station.transactions.onEvse(where.evseId)) {
+    session.nextTransactionId = String(parameters.transactionId);
+  }
+  if (parameters.rememberTransactionAs !== undefined) {
+    const running = context.station.transactions.onEvse(where.evseId);
+    if (running) context.remember(parameters.rememberTransactionAs, running.id);
+    else session.rememberNextTransactionAs = parameters.rememberTransactionAs;
+  }
+  return session;
 }
 
-/** The running transaction on the EVSE, or a new one (its id remembered as `transactionId`). */
-function transactionOn(context: StateContext, where: Resolved, parameters: StateParameters): Transaction {
-  const running = context.station.transactions.onEvse(where.evseId);
-  if (running) return running;
-  const transaction = context.station.transactions.open(where.evseId, where.connectorId, parameters.transactionId);
-  context.remember('transactionId', transaction.id);
-  return transaction;
+/** Where the session at an EVSE stands, as flags a caller may read and set. */
+export interface SessionFlags {
+  state: string | undefined;
+  parked: boolean;
+  evConnected: boolean;
+  authorized: boolean;
+  charging: boolean;
+  stopAuthorized: boolean;
 }
 
-function expectTokenAccepted(context: StateContext, response: TransactionEventResponse | undefined, messageName: string): void {
-  // The CSMS must return idTokenInfo whenever the request carried an idToken (E01/E03, TransactionEventResponse).
-  if (response) checkField(messageName, response, 'idTokenInfo.status', 'Accepted', context.values);
+/**
+ * The session at an EVSE as flags, for code that sends its own TransactionEvents and records where
+ * the session now stands (so that the reusable states continue from there). Setting a flag updates
+ * the station's session model: `authorized` takes the token of the running transaction, `charging`
+ * starts or stops the EVSE's meter.
+ */
+export function evseSession(station: ChargingStation, evseId: number): SessionFlags {
+  const session = sessionOf(station, evseId);
+  const meter = station.transactions.meterOf(evseId);
+  return {
+    get state() {
+      return session.state;
+    },
+    set state(value: string | undefined) {
+      session.state = value;
+    },
+    get parked() {
+      return session.parked;
+    },
+    set parked(value: boolean) {
+      session.parked = value;
+    },
+    get evConnected() {
+      return session.evConnected;
+    },
+    set evConnected(value: boolean) {
+      session.evConnected = value;
+      if (!value) session.chargingState = undefined;
+      else session.chargingState ??= 'EVConnected';
+    },
+    get authorized() {
+      return session.authorization !== undefined;
+    },
+    set authorized(value: boolean) {
+      const token = station.transactions.onEvse(evseId)?.idToken;
+      session.authorization = value ? (session.authorization ?? token ?? { idToken: '', type: 'NoAuthorization' }) : undefined;
+      if (value) session.stopAuthorized = false;
+    },
+    get charging() {
+      return session.charging;
+    },
+    set charging(value: boolean) {
+      if (value && !session.charging) {
+        session.chargingState = 'Charging';
+        session.powerPathClosed = true;
+        session.chargingSince = Date.now();
+      } else if (!value && session.charging) {
+        session.chargingState = session.evConnected ? 'EVConnected' : undefined;
+        session.chargingSince = undefined;
+      }
+      meter.setCharging(session.charging);
+    },
+    get stopAuthorized() {
+      return session.stopAuthorized;
+    },
+    set stopAuthorized(value: boolean) {
+      session.stopAuthorized = value;
+    },
+  };
 }
 
-async function reportConnector(
-  context: StateContext,
-  where: Resolved,
-  status: 'Occupied' | 'Available' | 'Reserved' | 'Unavailable',
-): Promise<void> {
-  await context.station.reportConnectorStatus(where.evseId, where.connectorId, status);
+function sessionContext(context: StateContext): SessionContext {
+  return { station: context.station, remember: (name, value) => context.remember(name, value) };
+}
+
+/** The TransactionEventResponse to an event carrying an idToken must carry idTokenInfo (E01, E03). */
+function expectTokenAccepted(context: StateContext, response: unknown): void {
+  checkField('TransactionEventResponse', response, 'idTokenInfo.status', 'Accepted', context.values);
 }
 
 const STATES: Record<ReusableStateName, (context: StateContext, parameters: StateParameters) => Promise<void>> = {
   async ParkingBayOccupied(context, parameters) {
     const where = resolve(context, parameters);
-    const session = evseSession(context.station, where.evseId);
-    session.parked = true;
-    // A station only reports parking-bay occupancy when it starts transactions on it.
-    if (startPoints(context.station).includes('ParkingBayOccupancy')) {
-      const transaction = transactionOn(context, where, parameters);
-      await context.station.sendTransactionEvent(transaction, { eventType: 'Started', triggerReason: 'EVDetected' });
-    }
+    const session = sessionFor(context, where, parameters);
+    if (!session.parked) await enterParkingBay(sessionContext(context), where);
     session.state = 'ParkingBayOccupied';
   },
 
   async EVConnectedPreSession(context, parameters) {
     const where = resolve(context, parameters);
-    const session = evseSession(context.station, where.evseId);
-    await reportConnector(context, where, 'Occupied');
-    session.evConnected = true;
-    const running = context.station.transactions.onEvse(where.evseId);
-    if (running?.started || startPoints(context.station).includes('EVConnected')) {
-      const transaction = transactionOn(context, where, parameters);
-      await context.station.sendTransactionEvent(transaction, {
-        eventType: transaction.started ? 'Updated' : 'Started',
-        triggerReason: 'CablePluggedIn',
-        transactionInfo: { chargingState: 'EVConnected' },
-      });
-    }
+    const session = sessionFor(context, where, parameters);
+    if (!session.evConnected) await plugIn(sessionContext(context), where);
     session.state = 'EVConnectedPreSession';
   },
 
   async Authorized(context, parameters) {
     const where = resolve(context, parameters);
-    const session = evseSession(context.station, where.evseId);
-    const authorize = await context.station.call('Authorize', { idToken: where.idToken });
-    checkField('AuthorizeResponse', authorize, 'idTokenInfo.status', 'Accepted', context.values);
-    session.authorized = true;
-    const running = context.station.transactions.onEvse(where.evseId);
-    if (running?.started || startPoints(context.station).includes('Authorized')) {
-      const transaction = transactionOn(context, where, parameters);
-      const response = await context.station.sendTransactionEvent(transaction, {
-        eventType: transaction.started ? 'Updated' : 'Started',
-        triggerReason: 'Authorized',
-        idToken: where.idToken,
-      });
-      expectTokenAccepted(context, response, 'TransactionEventResponse');
+    const session = sessionFor(context, where, parameters);
+    if (!session.authorization) {
+      const presented = await presentIdToken(sessionContext(context), where, where.idToken);
+      if (presented.authorize) checkField('AuthorizeResponse', presented.authorize, 'idTokenInfo.status', 'Accepted', context.values);
+      if (!presented.accepted)
+        throw new Error(`the station did not accept ${where.idToken.idToken}, so the state Authorized cannot be reached`);
+      if (presented.event?.response) expectTokenAccepted(context, presented.event.response);
     }
     session.state = 'Authorized';
   },
 
   async EnergyTransferStarted(context, parameters) {
     const where = resolve(context, parameters);
-    const session = evseSession(context.station, where.evseId);
-    if (!session.authorized) await STATES.Authorized(context, parameters);
-    const transaction = transactionOn(context, where, parameters);
-    if (!session.evConnected) {
-      await reportConnector(context, where, 'Occupied');
-      session.evConnected = true;
-      await context.station.sendTransactionEvent(transaction, {
-        eventType: transaction.started ? 'Updated' : 'Started',
-        triggerReason: 'CablePluggedIn',
-        transactionInfo: { chargingState: 'EVConnected' },
-      });
-    }
-    await context.station.sendTransactionEvent(transaction, {
-      eventType: transaction.started ? 'Updated' : 'Started',
-      triggerReason: 'ChargingStateChanged',
-      transactionInfo: { chargingState: 'Charging' },
-    });
-    session.charging = true;
+    const session = sessionFor(context, where, parameters);
+    if (!session.authorization) await STATES.Authorized(context, parameters);
+    if (!session.evConnected) await plugIn(sessionContext(context), where);
+    await startEnergyTransfer(sessionContext(context), where);
     session.state = 'EnergyTransferStarted';
   },
 
   async EnergyTransferSuspended(context, parameters) {
     const where = resolve(context, parameters);
-    const session = evseSession(context.station, where.evseId);
+    const session = sessionFor(context, where, parameters);
     if (!session.charging) await STATES.EnergyTransferStarted(context, parameters);
-    await context.station.sendTransactionEvent(transactionOn(context, where, parameters), {
-      eventType: 'Updated',
-      triggerReason: 'ChargingStateChanged',
-      transactionInfo: { chargingState: 'SuspendedEV' },
-    });
-    session.charging = false;
+    // The OCTT lets the EV charge <Configured transaction duration> before it suspends.
+    await chargeUntil(sessionContext(context), where, scaledMs(context.config, 'TRANSACTION_DURATION'));
+    await suspendByEv(sessionContext(context), where);
     session.state = 'EnergyTransferSuspended';
   },
 
   async StopAuthorized(context, parameters) {
     const where = resolve(context, parameters);
-    const session = evseSession(context.station, where.evseId);
-    if (session.state !== 'EnergyTransferStarted' && session.state !== 'EnergyTransferSuspended') {
-      await STATES.EnergyTransferStarted(context, parameters);
-    }
-    const response = await context.station.sendTransactionEvent(transactionOn(context, where, parameters), {
-      eventType: 'Updated',
-      triggerReason: 'StopAuthorized',
-      ...(parameters.presentIdTokenOnStop ? { idToken: where.idToken } : {}),
-    });
-    if (parameters.presentIdTokenOnStop) expectTokenAccepted(context, response, 'TransactionEventResponse');
-    session.stopAuthorized = true;
-    session.authorized = false;
+    const session = sessionFor(context, where, parameters);
+    if (!session.charging && session.chargingState !== 'SuspendedEV') await STATES.EnergyTransferStarted(context, parameters);
+    // The OCTT lets the EV charge <Configured transaction duration> before the stop.
+    if (session.charging) await chargeUntil(sessionContext(context), where, scaledMs(context.config, 'TRANSACTION_DURATION'));
+    const token = parameters.presentIdTokenOnStop === false ? undefined : parameters.idToken ? where.idToken : session.authorization;
+    const stopped = await authorizeStop(sessionContext(context), where, token);
+    if (stopped.authorize) checkField('AuthorizeResponse', stopped.authorize, 'idTokenInfo.status', 'Accepted', context.values);
+    if (!stopped.accepted) throw new Error(`the station did not let ${token?.idToken} stop the transaction`);
+    if (token && stopped.event?.response) expectTokenAccepted(context, stopped.event.response);
     session.state = 'StopAuthorized';
   },
 
   async EVConnectedPostSession(context, parameters) {
     const where = resolve(context, parameters);
-    const session = evseSession(context.station, where.evseId);
-    if (!session.stopAuthorized) await STATES.StopAuthorized(context, parameters);
-    await context.station.sendTransactionEvent(transactionOn(context, where, parameters), {
-      eventType: 'Updated',
-      triggerReason: 'ChargingStateChanged',
-      transactionInfo: { chargingState: 'EVConnected' },
-    });
-    session.charging = false;
+    const session = sessionFor(context, where, parameters);
+    if (!session.stopAuthorized || !session.evConnected) await STATES.StopAuthorized(context, parameters);
+    if (session.chargingState !== 'EVConnected' || session.powerPathClosed) await stopEnergyTransfer(sessionContext(context), where);
     session.state = 'EVConnectedPostSession';
   },
 
   async EVDisconnected(context, parameters) {
     const where = resolve(context, parameters);
-    const session = evseSession(context.station, where.evseId);
-    if (session.state !== 'EVConnectedPostSession') await STATES.EVConnectedPostSession(context, parameters);
-    await reportConnector(context, where, 'Available');
-    const transaction = transactionOn(context, where, parameters);
-    await context.station.sendTransactionEvent(transaction, {
-      eventType: 'Ended',
-      triggerReason: 'EVCommunicationLost',
-      transactionInfo: { chargingState: 'Idle', stoppedReason: 'EVDisconnected' },
-      meterValue: [transaction.meterValue('Transaction.End')],
-    });
-    Object.assign(session, { evConnected: false, authorized: false, charging: false, stopAuthorized: false, parked: false });
+    const session = sessionFor(context, where, parameters);
+    const postSession =
+      session.evConnected && session.stopAuthorized && session.chargingState === 'EVConnected' && !session.powerPathClosed;
+    if (!postSession) await STATES.EVConnectedPostSession(context, parameters);
+    await unplug(sessionContext(context), where, 'station');
     session.state = 'EVDisconnected';
   },
 
@@ -264,8 +273,8 @@ const STATES: Record<ReusableStateName, (context: StateContext, parameters: Stat
     if (answer.kind !== 'result' || (answer.payload as { status?: string }).status !== 'Accepted') {
       throw new Error(`the station did not accept the ReserveNowRequest (${JSON.stringify(answer)}); the state Reserved needs it accepted`);
     }
-    await reportConnector(context, where, 'Reserved');
-    evseSession(context.station, where.evseId).state = 'Reserved';
+    await context.station.reportConnectorStatus(where.evseId, where.connectorId, 'Reserved');
+    sessionOf(context.station, where.evseId).state = 'Reserved';
   },
 
   async Unavailable(context, parameters) {
@@ -283,13 +292,18 @@ const STATES: Record<ReusableStateName, (context: StateContext, parameters: Stat
       checkField('ChangeAvailabilityRequest', request.payload, 'evse.id', String(where.evseId), values);
       checkField('ChangeAvailabilityRequest', request.payload, 'evse.connectorId', 'absent', values);
     }
-    await request.answered;
+    const answer = await request.answered;
+    if (answer.kind !== 'result' || (answer.payload as { status?: string }).status !== 'Accepted') {
+      throw new Error(
+        `the station did not accept the ChangeAvailabilityRequest (${JSON.stringify(answer)}); the state Unavailable needs it accepted`,
+      );
+    }
     const evses = parameters.wholeStation ? context.station.topology.evses : [context.station.topology.evse(where.evseId)];
     for (const evse of evses) {
       for (const connector of evse.connectors) {
         await context.station.reportConnectorStatus(evse.id, connector.id, 'Unavailable');
       }
-      evseSession(context.station, evse.id).state = 'Unavailable';
+      sessionOf(context.station, evse.id).state = 'Unavailable';
     }
   },
 };

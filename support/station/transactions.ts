@@ -1,24 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import type { ChargingStateEnumType, IdTokenType, MeterValueType, ReadingContextEnumType } from '../../schemas/ocpp201-messages';
+import { EvseMeter } from './transaction-meter';
 
-/** One transaction of the station: its id is used by every event of it; seqNo counts per transaction from 0. */
+/**
+ * One transaction of the station. Its id is used by every event of it; seqNo counts per
+ * transaction from 0 (E01: a new transaction starts its own numbering).
+ */
 export class Transaction {
   private nextSeqNo = 0;
+  /** The chargingState last put in one of its events: an event carries it only when it changed. */
   chargingState: ChargingStateEnumType | undefined;
   idToken: IdTokenType | undefined;
-  /** The CSMS has seen an event of this transaction (eventType Started was sent). */
+  /** The Started event was sent (or queued). */
   started = false;
   ended = false;
   remoteStartId: number | undefined;
-  /** Energy delivered, Wh. */
-  private energyWh = 0;
-  private lastMeterAt = Date.now();
+  /** A connector is known once the EV is plugged in; a transaction started by the parking bay has none yet. */
+  connectorId: number | undefined;
 
   constructor(
     readonly id: string,
     readonly evseId: number,
-    readonly connectorId: number,
-  ) {}
+    connectorId: number | undefined,
+    /** The meter of the transaction's EVSE. */
+    readonly meter: EvseMeter = new EvseMeter(evseId),
+  ) {
+    this.connectorId = connectorId;
+  }
+
+  /** The energy register of the EVSE's meter now, in the given context. */
+  meterValue(context: ReadingContextEnumType): MeterValueType {
+    return this.meter.read(context, ['Energy.Active.Import.Register']);
+  }
 
   /** The seqNo for the next event of this transaction. */
   takeSeqNo(): number {
@@ -33,32 +46,26 @@ export class Transaction {
   peekSeqNo(): number {
     return this.nextSeqNo;
   }
-
-  /** A meter reading now: energy grows at `powerW` while charging. */
-  meterValue(context: ReadingContextEnumType, powerW = 11_000): MeterValueType {
-    const now = Date.now();
-    if (this.chargingState === 'Charging') this.energyWh += (powerW * (now - this.lastMeterAt)) / 3_600_000;
-    this.lastMeterAt = now;
-    return {
-      timestamp: new Date(now).toISOString(),
-      sampledValue: [
-        {
-          value: Math.round(this.energyWh * 1000) / 1000,
-          context,
-          measurand: 'Energy.Active.Import.Register',
-          unitOfMeasure: { unit: 'Wh' },
-        },
-      ],
-    };
-  }
 }
 
 export class Transactions {
   private readonly list: Transaction[] = [];
+  private readonly meters = new Map<number, EvseMeter>();
 
-  /** Opens a transaction on a connector; the id is a fresh UUID unless given. */
-  open(evseId: number, connectorId: number, id: string = randomUUID()): Transaction {
-    const transaction = new Transaction(id, evseId, connectorId);
+  /** The meter of an EVSE: its register keeps counting across transactions, as a real one does. */
+  meterOf(evseId: number): EvseMeter {
+    let meter = this.meters.get(evseId);
+    if (!meter) {
+      meter = new EvseMeter(evseId);
+      this.meters.set(evseId, meter);
+    }
+    return meter;
+  }
+
+  /** Opens a transaction on an EVSE (and connector, when known); the id is a fresh UUID unless given. */
+  open(evseId: number, connectorId: number | undefined, id: string = randomUUID()): Transaction {
+    if (this.byId(id)) throw new Error(`the station already has a transaction ${id}; a transaction id is used once`);
+    const transaction = new Transaction(id, evseId, connectorId, this.meterOf(evseId));
     this.list.push(transaction);
     return transaction;
   }

@@ -68,16 +68,19 @@ export function parseExpectation(cell: string, context: ValueContext): Expectati
     const parts = splitTopLevel(oneOf[1], /,\s*/y).map((part) => parseExpectation(part, context));
     return { text, test: (present, value) => parts.some((part) => part.test(present, value)) };
   }
-  const typed = /^an? (integer|number|decimal)(?:\s*(>=|>|<=|<|=)\s*(-?\d+(?:\.\d+)?))?$/.exec(text);
+  const typed = /^an? (integer|number|decimal)(?:\s*(>=|>|<=|<|=)\s*(.+))?$/.exec(text);
   if (typed) {
-    const [, kind, op, bound] = typed;
+    const [, kind, op, boundCell] = typed;
+    // A bound may be a number or any value cell, e.g. `an integer > <LOCAL_LIST_VERSION>`.
+    const bound = boundCell === undefined ? undefined : Number(resolveValue(boundCell, context).value);
+    if (bound !== undefined && Number.isNaN(bound)) throw new Error(`"${boundCell}" in "${text}" is not a number`);
     return {
       text,
       test: (present, value) =>
         present &&
         typeof value === 'number' &&
         (kind !== 'integer' || Number.isInteger(value)) &&
-        (op === undefined || compare(op as Comparator, value, Number(bound))),
+        (op === undefined || bound === undefined || compare(op as Comparator, value, bound)),
     };
   }
   const simpleTypes: Record<string, (value: unknown) => boolean> = {

@@ -1,17 +1,132 @@
-import type { AuthorizationData } from '../../../schemas/ocpp201-messages';
-import { type RequestBuilders, mergeParams } from '../builder-context';
+import type {
+  AuthorizationData,
+  GetLocalListVersionResponse,
+  IdTokenType,
+  SendLocalListRequest,
+  SendLocalListResponse,
+  UpdateEnumType,
+} from '../../../schemas/ocpp201-messages';
+import type { TraceEntry } from '../../../support/evidence/trace';
+import { idTokenInfoFor } from '../../handlers/authorization';
+import type { StationRecord } from '../../store';
+import { BadOperatorRequest, type BuilderContext, type RequestBuilders, mergeParams } from '../builder-context';
+
+/**
+ * The idTokens the CSMS keeps in a station's Local Authorization List. Seeded with the configured
+ * local-list tokens; the operator changes it with ConfigureLocalList or by sending updates. A
+ * station record is replaced when the CSMS is reset, and its list with it.
+ */
+const localLists = new WeakMap<StationRecord, IdTokenType[]>();
+
+const tokenKey = (idToken: IdTokenType): string => `${idToken.type}:${idToken.idToken.toLowerCase()}`;
+
+export function localListOf(context: Pick<BuilderContext, 'station' | 'config'>): IdTokenType[] {
+  let list = localLists.get(context.station);
+  if (!list) {
+    const { config } = context;
+    list = [
+      { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE },
+      { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
+    ];
+    localLists.set(context.station, list);
+  }
+  return list;
+}
+
+export function setLocalList(context: Pick<BuilderContext, 'station' | 'config'>, idTokens: readonly IdTokenType[]): void {
+  const unique = new Map(idTokens.map((idToken) => [tokenKey(idToken), idToken]));
+  localLists.set(context.station, [...unique.values()]);
+}
+
+/**
+ * The CSMS learns the station's list version from its answers: GetLocalListVersion reports it
+ * (D02), an Accepted SendLocalList sets it. One observer per connection, on the frames the CSMS
+ * records.
+ */
+const observedConnections = new WeakSet<object>();
+
+function learnListVersions(context: BuilderContext): void {
+  const { session, station } = context;
+  if (!session || observedConnections.has(session.connection)) return;
+  observedConnections.add(session.connection);
+  const sentLists = new Map<string, SendLocalListRequest>();
+  session.connection.addSink({
+    record(entry: TraceEntry): void {
+      if (entry.kind !== 'frame' || entry.recordedBy !== 'CSMS' || !entry.messageId) return;
+      if (entry.direction === 'sent' && entry.messageType === 'CALL' && entry.action === 'SendLocalList') {
+        sentLists.set(entry.messageId, entry.payload as SendLocalListRequest);
+      } else if (entry.direction === 'received' && entry.messageType === 'CALLRESULT') {
+        if (entry.action === 'GetLocalListVersion') {
+          station.localListVersion = (entry.payload as GetLocalListVersionResponse).versionNumber;
+        } else if (entry.action === 'SendLocalList') {
+          const sent = sentLists.get(entry.messageId);
+          sentLists.delete(entry.messageId);
+          if (sent && (entry.payload as SendLocalListResponse).status === 'Accepted') station.localListVersion = sent.versionNumber;
+        }
+      }
+    },
+  });
+}
+
+function withIdTokenInfo(idToken: IdTokenType, context: BuilderContext): AuthorizationData {
+  return { idToken, idTokenInfo: idTokenInfoFor(idToken, context) };
+}
+
+/**
+ * SendLocalList from the operator's fields. Unless given: a Full update carries every token of the
+ * station's list with its current idTokenInfo, a Differential one re-sends them as updates, and
+ * the version is one above the version the CSMS knows. An empty list is sent as no list at all
+ * (the schema allows no empty one). Entries the operator gives also change the CSMS's own list:
+ * a differential entry without idTokenInfo removes its idToken.
+ */
+function buildSendLocalList(params: Record<string, unknown>, context: BuilderContext): SendLocalListRequest {
+  learnListVersions(context);
+  const updateType = (params.updateType as UpdateEnumType | undefined) ?? 'Full';
+  if (updateType !== 'Full' && updateType !== 'Differential') throw new BadOperatorRequest('updateType must be Full or Differential');
+  const given = params.localAuthorizationList as AuthorizationData[] | undefined;
+  if (given !== undefined && !Array.isArray(given))
+    throw new BadOperatorRequest('localAuthorizationList must be a list of AuthorizationData');
+  const seen = new Set<string>();
+  for (const entry of given ?? []) {
+    if (!entry?.idToken?.idToken || !entry.idToken.type)
+      throw new BadOperatorRequest('every localAuthorizationList entry needs idToken.idToken and idToken.type');
+    if (seen.has(tokenKey(entry.idToken)))
+      throw new BadOperatorRequest(`idToken ${entry.idToken.idToken} is listed twice; a list holds each idToken once`);
+    seen.add(tokenKey(entry.idToken));
+  }
+  let entries: AuthorizationData[];
+  if (given === undefined) {
+    entries = localListOf(context).map((idToken) => withIdTokenInfo(idToken, context));
+  } else if (updateType === 'Full') {
+    // A full list states every entry's authorization; the CSMS fills in what the operator left out.
+    entries = given.map((entry) => (entry.idTokenInfo ? entry : withIdTokenInfo(entry.idToken, context)));
+    setLocalList(
+      context,
+      entries.map((entry) => entry.idToken),
+    );
+  } else {
+    entries = given;
+    const removed = new Set(given.filter((entry) => !entry.idTokenInfo).map((entry) => tokenKey(entry.idToken)));
+    const kept = localListOf(context).filter((idToken) => !removed.has(tokenKey(idToken)));
+    setLocalList(context, [...kept, ...given.filter((entry) => entry.idTokenInfo).map((entry) => entry.idToken)]);
+  }
+  const { localAuthorizationList: _given, ...rest } = params;
+  return mergeParams(
+    {
+      versionNumber: context.station.localListVersion + 1,
+      updateType,
+      ...(entries.length > 0 ? { localAuthorizationList: entries } : {}),
+    },
+    rest,
+  );
+}
 
 /** Block C and D requests: authorization cache and local list. */
 export const authorizationRequests: RequestBuilders = {
   ClearCache: (params) => mergeParams({}, params),
-  GetLocalListVersion: (params) => mergeParams({}, params),
-  SendLocalList: (params, { station }) => {
-    const updateType = (params.updateType as 'Full' | 'Differential' | undefined) ?? 'Full';
-    const request = mergeParams(
-      { versionNumber: station.localListVersion + 1, updateType, localAuthorizationList: [] as AuthorizationData[] },
-      params,
-    );
-    station.localListVersion = request.versionNumber;
-    return request;
+  GetLocalListVersion: (params, context) => {
+    learnListVersions(context);
+    return mergeParams({}, params);
   },
+  SendLocalList: buildSendLocalList,
 };

@@ -1,7 +1,19 @@
-import type { GetVariableDataType, SetVariableDataType } from '../../../schemas/ocpp201-messages';
+import type {
+  ComponentVariableType,
+  GetReportRequest,
+  GetVariableDataType,
+  MessageTriggerEnumType,
+  ReportBaseEnumType,
+  SetVariableDataType,
+} from '../../../schemas/ocpp201-messages';
+import { expectRequestedMessage } from '../../handlers/provisioning';
 import { type RequestBuilders, batches, mergeParams, requireParam } from '../builder-context';
 
-/** Block B requests: device model reads and writes, reports, reset, network profile, triggers. */
+/**
+ * Block B requests: device model reads and writes, reports, reset, network profile, triggers.
+ * Reads, writes and custom reports never carry more items than the station's ItemsPerMessage the
+ * CSMS knows of (B06.FR.05 and alike); more items make more requests.
+ */
 export const provisioningRequests: RequestBuilders = {
   GetVariables: (params, { station }) => {
     const data = requireParam<GetVariableDataType[]>(params, 'getVariableData', 'GetVariables');
@@ -11,9 +23,22 @@ export const provisioningRequests: RequestBuilders = {
     const data = requireParam<SetVariableDataType[]>(params, 'setVariableData', 'SetVariables');
     return batches(data, station.itemsPerMessage.SetVariables).map((setVariableData) => ({ setVariableData }));
   },
-  GetBaseReport: (params, { store }) =>
-    mergeParams({ requestId: store.nextRequestId(), reportBase: requireParam(params, 'reportBase', 'GetBaseReport') }, params),
-  GetReport: (params, { store }) => mergeParams({ requestId: store.nextRequestId() }, params),
+  GetBaseReport: (params, { store, station }) => {
+    const reportBase = requireParam<ReportBaseEnumType>(params, 'reportBase', 'GetBaseReport');
+    const request = mergeParams({ requestId: store.nextRequestId(), reportBase }, params);
+    expectRequestedMessage(station, 'NotifyReport');
+    return request;
+  },
+  GetReport: (params, { store, station }) => {
+    expectRequestedMessage(station, 'NotifyReport');
+    const { componentVariable, requestId, ...rest } = params as Partial<GetReportRequest> & Record<string, unknown>;
+    if (!componentVariable) return mergeParams({ requestId: requestId ?? store.nextRequestId() }, rest);
+    // Each part is a request of its own, with its own requestId.
+    return batches<ComponentVariableType>(componentVariable, station.itemsPerMessage.GetReport).map((part, index) =>
+      mergeParams({ requestId: index === 0 && requestId !== undefined ? requestId : store.nextRequestId(), componentVariable: part }, rest),
+    );
+  },
+  // An operator who just asks for a reset gets the immediate one, as a CSMS's reset button does.
   Reset: (params) => mergeParams({ type: 'Immediate' as const }, params),
   SetNetworkProfile: (params, { config, endpoints }) =>
     mergeParams(
@@ -31,7 +56,11 @@ export const provisioningRequests: RequestBuilders = {
       },
       params,
     ),
-  TriggerMessage: (params) => mergeParams({ requestedMessage: requireParam(params, 'requestedMessage', 'TriggerMessage') }, params),
+  TriggerMessage: (params, { station }) => {
+    const requestedMessage = requireParam<MessageTriggerEnumType>(params, 'requestedMessage', 'TriggerMessage');
+    expectRequestedMessage(station, requestedMessage);
+    return mergeParams({ requestedMessage }, params);
+  },
   ChangeAvailability: (params) =>
     mergeParams({ operationalStatus: requireParam(params, 'operationalStatus', 'ChangeAvailability') }, params),
 };

@@ -1,3 +1,4 @@
+import { applySendLocalList } from '../authorization-lists';
 import type { ChargingStation } from '../charging-station';
 import type { StationReplies } from './station-replies';
 
@@ -5,26 +6,14 @@ import type { StationReplies } from './station-replies';
 export function authorizationReplies(station: ChargingStation): StationReplies {
   const { memory, deviceModel } = station;
   return {
+    // A station whose cache is disabled has nothing it could clear.
     ClearCache: () => {
-      if (deviceModel.value('AuthCacheCtrlr', 'Enabled') === 'false') return { status: 'Rejected' };
+      if (deviceModel.value('AuthCacheCtrlr', 'Enabled') !== 'true') return { status: 'Rejected' };
       memory.authorizationCache.clear();
       return { status: 'Accepted' };
     },
-    SendLocalList: ({ versionNumber, updateType, localAuthorizationList }) => {
-      if (deviceModel.value('LocalAuthListCtrlr', 'Enabled') === 'false') return { status: 'Failed' };
-      if (updateType === 'Full') {
-        memory.localList = { version: versionNumber, entries: new Map() };
-        for (const entry of localAuthorizationList ?? []) memory.localList.entries.set(entry.idToken.idToken, entry);
-        return { status: 'Accepted' };
-      }
-      if (versionNumber <= memory.localList.version) return { status: 'VersionMismatch' };
-      for (const entry of localAuthorizationList ?? []) {
-        if (entry.idTokenInfo) memory.localList.entries.set(entry.idToken.idToken, entry);
-        else memory.localList.entries.delete(entry.idToken.idToken);
-      }
-      memory.localList.version = versionNumber;
-      return { status: 'Accepted' };
-    },
+    SendLocalList: (request) => applySendLocalList(station, request),
+    // Version 0 tells the CSMS that no list is installed.
     GetLocalListVersion: () => ({ versionNumber: memory.localList.version }),
   };
 }

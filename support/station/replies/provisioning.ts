@@ -1,35 +1,26 @@
 import { OcppCallError } from '../../ocpp/errors';
 import type { ChargingStation } from '../charging-station';
+import { customReportSelection } from '../device-model';
+import { syncAvailability } from '../provisioning-reports';
 import type { StationReplies } from './station-replies';
 
 /** Block B: device model, reports, reset, network profile, availability, triggers. */
 export function provisioningReplies(station: ChargingStation): StationReplies {
   const { memory, topology, transactions, deviceModel } = station;
   return {
+    // All three base reports are supported, SummaryInventory included (B07.FR.09 makes it optional).
     GetBaseReport: () => ({ status: 'Accepted' }),
     GetReport: ({ componentVariable, componentCriteria }) => {
-      const matching = deviceModel.report().filter((entry) => {
-        const selected =
-          !componentVariable ||
-          componentVariable.some(
-            (wanted) =>
-              wanted.component.name === entry.component.name && (!wanted.variable || wanted.variable.name === entry.variable.name),
-          );
-        return selected;
-      });
-      if (componentVariable && componentVariable.some((wanted) => !deviceModel.hasComponent(wanted.component))) {
-        return matching.length > 0 ? { status: 'Accepted' } : { status: 'EmptyResultSet' };
+      const limit = deviceModel.itemsPerMessage('DeviceDataCtrlr', 'GetReport');
+      if (limit !== undefined && componentVariable && componentVariable.length > limit) {
+        throw new OcppCallError(
+          'OccurrenceConstraintViolation',
+          `${componentVariable.length} componentVariable elements exceed ItemsPerMessage[GetReport] ${limit}`,
+        );
       }
-      if (componentCriteria && componentCriteria.length > 0) {
-        // A criterion selects components whose state matches it; none of ours is in a Problem state.
-        const states = new Set(componentCriteria);
-        const anyMatch = matching.some((entry) => {
-          const available = deviceModel.find(entry.component, { name: 'Available' })?.attributes.Actual?.value === 'true';
-          return (states.has('Available') && available) || states.has('Active') || states.has('Enabled');
-        });
-        return { status: anyMatch ? 'Accepted' : 'EmptyResultSet' };
-      }
-      return { status: matching.length > 0 ? 'Accepted' : 'EmptyResultSet' };
+      syncAvailability(station);
+      const selected = deviceModel.all().filter(customReportSelection(deviceModel, componentVariable, componentCriteria));
+      return { status: selected.length > 0 ? 'Accepted' : 'EmptyResultSet' };
     },
     GetVariables: ({ getVariableData }) => {
       const limit = deviceModel.itemsPerMessage('DeviceDataCtrlr', 'GetVariables');
@@ -58,6 +49,10 @@ export function provisioningReplies(station: ChargingStation): StationReplies {
     },
     SetNetworkProfile: ({ configurationSlot, connectionData }) => {
       if (configurationSlot < 0) return { status: 'Rejected' };
+      // A station never lets a new profile lower its security profile (security is only ever raised).
+      if (connectionData.securityProfile < station.currentSecurityProfile) {
+        return { status: 'Rejected', statusInfo: { reasonCode: 'InvalidSecurityProfile' } };
+      }
       memory.networkProfiles.set(configurationSlot, connectionData);
       return { status: 'Accepted' };
     },

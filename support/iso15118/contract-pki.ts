@@ -1,0 +1,152 @@
+/**
+ * A test contract-certificate PKI after ISO 15118-2 (ECDSA P-256): a V2G root, an MO sub-CA and
+ * contract certificates whose subject is the eMAID. The root is kept in the ignored .pki/ folder,
+ * so that a CSMS under test can be told to trust it once; the sub-CA and the contract certificates
+ * are issued per run, because their OCSP address (AIA) names the run's responder.
+ */
+import { type KeyObject, createPrivateKey, webcrypto } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as x509 from '@peculiar/x509';
+import { TEST_ORGANIZATION } from '../tls/test-pki';
+
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+type CryptoKeyPair = webcrypto.CryptoKeyPair;
+
+const ECDSA = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
+const ROOT_VALIDITY_DAYS = 365;
+const RENEW_BEFORE_DAYS = 7;
+
+/** A certificate with the key that signs in its name (a CA, or a contract certificate's holder). */
+export interface Issued {
+  certificatePem: string;
+  privateKey: KeyObject;
+  /** The same key for @peculiar/x509 signing. */
+  keys: CryptoKeyPair;
+  certificate: x509.X509Certificate;
+}
+
+export interface ContractCertificate {
+  /** PEM of the contract certificate alone. */
+  pem: string;
+  /** The contract certificate followed by the sub-CA, as an EV presents its chain. */
+  chainPem: string;
+  /** The sub-CA that issued it, and the root above that. */
+  subCa: Issued;
+  root: Issued;
+}
+
+function serial(): string {
+  // Positive, 16 bytes: a leading hex digit below 8 keeps the DER INTEGER from needing a zero byte.
+  return Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
+    .toString('hex')
+    .replace(/^[89a-f]/, '1');
+}
+
+async function toIssued(certificate: x509.X509Certificate, keys: CryptoKeyPair): Promise<Issued> {
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
+  return {
+    certificatePem: certificate.toString('pem'),
+    privateKey: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }),
+    keys,
+    certificate,
+  };
+}
+
+async function issue(options: {
+  subject: string;
+  issuer?: Issued;
+  ca: boolean;
+  pathLength?: number;
+  ocspUrl?: string;
+  validityDays: number;
+}): Promise<Issued> {
+  const keys = (await webcrypto.subtle.generateKey(ECDSA, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const extensions: x509.Extension[] = [
+    new x509.BasicConstraintsExtension(options.ca, options.pathLength, true),
+    new x509.KeyUsagesExtension(
+      options.ca
+        ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign
+        : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.keyAgreement,
+      true,
+    ),
+    await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+  ];
+  if (options.issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(options.issuer.certificate));
+  if (options.ocspUrl) extensions.push(new x509.AuthorityInfoAccessExtension({ ocsp: [options.ocspUrl] }));
+  const certificate = await x509.X509CertificateGenerator.create({
+    serialNumber: serial(),
+    subject: options.subject,
+    issuer: options.issuer ? options.issuer.certificate.subject : options.subject,
+    notBefore: new Date(Date.now() - 60_000),
+    notAfter: new Date(Date.now() + options.validityDays * 86_400_000),
+    publicKey: keys.publicKey,
+    signingKey: options.issuer ? options.issuer.keys.privateKey : keys.privateKey,
+    signingAlgorithm: ECDSA,
+    extensions,
+  });
+  return toIssued(certificate, keys);
+}
+
+async function readRoot(dir: string): Promise<Issued | undefined> {
+  const certFile = join(dir, 'v2g-root.pem');
+  const keyFile = join(dir, 'v2g-root.key');
+  if (!existsSync(certFile) || !existsSync(keyFile)) return undefined;
+  try {
+    const certificate = new x509.X509Certificate(readFileSync(certFile, 'utf8'));
+    if (certificate.notAfter.getTime() < Date.now() + RENEW_BEFORE_DAYS * 86_400_000) return undefined;
+    const pkcs8 = x509.PemConverter.decodeFirst(readFileSync(keyFile, 'utf8'));
+    const privateKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, ECDSA, true, ['sign']);
+    const publicKey = await certificate.publicKey.export(ECDSA, ['verify']);
+    return toIssued(certificate, { privateKey, publicKey });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The V2G root in `dir`, created when absent or about to expire. Parallel workers each build in a
+ * staging folder; the first rename wins and everyone reads the winner.
+ */
+export async function ensureV2gRoot(dir: string): Promise<Issued> {
+  const existing = await readRoot(dir);
+  if (existing) return existing;
+  const staging = `${dir}.staging-${process.pid}-${Date.now()}`;
+  mkdirSync(staging, { recursive: true });
+  try {
+    const root = await issue({ subject: `CN=V2G Root CA (test), O=${TEST_ORGANIZATION}`, ca: true, validityDays: ROOT_VALIDITY_DAYS });
+    writeFileSync(join(staging, 'v2g-root.pem'), root.certificatePem + '\n');
+    const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', root.keys.privateKey);
+    writeFileSync(join(staging, 'v2g-root.key'), x509.PemConverter.encode(pkcs8, 'PRIVATE KEY') + '\n', { mode: 0o600 });
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      renameSync(staging, dir);
+    } catch {
+      // Another worker finished first; its root is as good as ours.
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  const root = await readRoot(dir);
+  if (!root) throw new Error(`could not create the V2G test root in ${dir}`);
+  return root;
+}
+
+/** An MO sub-CA under `root`, whose own revocation status is served at `ocspUrl`. */
+export function issueSubCa(root: Issued, ocspUrl: string): Promise<Issued> {
+  return issue({
+    subject: `CN=MO Sub-CA (test), O=${TEST_ORGANIZATION}`,
+    issuer: root,
+    ca: true,
+    pathLength: 0,
+    ocspUrl,
+    validityDays: 30,
+  });
+}
+
+/** A contract certificate for `emaid` (its subject CN), issued by `subCa`, checked at `ocspUrl`. */
+export async function issueContractCertificate(root: Issued, subCa: Issued, emaid: string, ocspUrl: string): Promise<ContractCertificate> {
+  const leaf = await issue({ subject: `CN=${emaid}, O=${TEST_ORGANIZATION}`, issuer: subCa, ca: false, ocspUrl, validityDays: 30 });
+  return { pem: leaf.certificatePem, chainPem: `${leaf.certificatePem}\n${subCa.certificatePem}\n`, subCa, root };
+}
