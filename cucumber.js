@@ -1,8 +1,26 @@
 // Cucumber profiles. Every profile writes the same evidence into reports/.
+
+// Cucumber imports a custom format as an ES module, and ES modules cannot load TypeScript here.
+// This one-line module hands over the evidence format from the CommonJS side, where ts-node is.
+const evidenceModule = [
+  "import { createRequire } from 'node:module';",
+  `const require = createRequire(${JSON.stringify(require('node:path').join(__dirname, 'cucumber.js'))});`,
+  "require('ts-node/register');",
+  "export default require('./scripts/report/evidence-formatter.ts').default;",
+].join('\n');
+const evidenceFormat = `data:text/javascript,${encodeURIComponent(evidenceModule)}`;
+
 const common = {
   requireModule: ['ts-node/register'],
   require: ['support/**/*.ts', 'step-definitions/**/*.ts'],
-  format: ['json:reports/cucumber.json', 'message:reports/cucumber.ndjson', 'junit:reports/junit.xml'],
+  // The evidence format comes first: it masks secrets in each message before the others write it,
+  // and writes reports/coverage.json and reports/html/ at the end (also after Ctrl-C).
+  format: [
+    [evidenceFormat, 'reports/coverage.json'],
+    'json:reports/cucumber.json',
+    'message:reports/cucumber.ndjson',
+    'junit:reports/junit.xml',
+  ],
   formatOptions: { junit: { suiteName: 'OCPP 2.0.1 CSMS conformance' }, snippetInterface: 'async-await' },
   strict: true,
 };

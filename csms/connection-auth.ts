@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import type { TraceEntry, TraceSink } from '../support/evidence/trace';
 import type { CsmsStore, SecurityProfileNumber, StationRecord } from './store';
 
 export const OCPP_SUBPROTOCOL = 'ocpp2.0.1';
@@ -7,6 +8,34 @@ export const OCPP_SUBPROTOCOL = 'ocpp2.0.1';
 export type Admission =
   | { admitted: true; station: StationRecord; securityProfile: SecurityProfileNumber }
   | { admitted: false; httpStatus: 400 | 401 | 404; reason: string };
+
+/**
+ * The checks the CSMS makes before it lets a station in. Every one is what OCPP 2.0.1 requires;
+ * they are named so that a self-test can switch one off and show that the suite then fails.
+ */
+export interface AdmissionRules {
+  /** A00.FR.204: the Basic-auth username is the station id. */
+  usernameIsStationId: boolean;
+  /** Profiles 1 and 2 need an Authorization header. */
+  requireAuthorization: boolean;
+  /** The Basic-auth password is the one the CSMS holds for the station. */
+  verifyPassword: boolean;
+  /** Profile 3: the client certificate chains to the CSMS's CA and carries the station id as CN. */
+  verifyClientCertificate: boolean;
+  /** A05: once a station connected with an upgraded profile, a lower one is refused. */
+  refuseDowngrade: boolean;
+  /** Lowest TLS version the wss listener accepts (A00: TLS 1.2 or higher). */
+  minTlsVersion: 'TLSv1' | 'TLSv1.2';
+}
+
+export const SPECIFICATION_RULES: Readonly<AdmissionRules> = Object.freeze({
+  usernameIsStationId: true,
+  requireAuthorization: true,
+  verifyPassword: true,
+  verifyClientCertificate: true,
+  refuseDowngrade: true,
+  minTlsVersion: 'TLSv1.2',
+});
 
 function stationIdOf(url: string | undefined): string | undefined {
   const path = new URL(url ?? '/', 'http://csms').pathname;
@@ -34,7 +63,7 @@ function basicCredentials(header: string | undefined): { username: string; passw
  * auth (username = station id); profile 3 by a client certificate that chains to the CSMS's CA and
  * whose CN is the station id; never below the station's configured security profile.
  */
-export function admit(request: IncomingMessage, store: CsmsStore): Admission {
+export function admit(request: IncomingMessage, store: CsmsStore, rules: Readonly<AdmissionRules> = SPECIFICATION_RULES): Admission {
   const stationId = stationIdOf(request.url);
   if (!stationId) return { admitted: false, httpStatus: 404, reason: 'no station id in the URL path' };
   const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
@@ -50,22 +79,27 @@ export function admit(request: IncomingMessage, store: CsmsStore): Admission {
 
   const socket = request.socket as TLSSocket;
   const encrypted = Boolean(socket.encrypted);
-  const peer = encrypted ? socket.getPeerCertificate() : undefined;
-  const hasClientCertificate = peer !== undefined && Object.keys(peer).length > 0;
+  // A socket the TLS layer already dropped reports no certificate at all (null).
+  const peer = encrypted ? (socket.getPeerCertificate() as ReturnType<TLSSocket['getPeerCertificate']> | null) : undefined;
+  const hasClientCertificate = peer !== undefined && peer !== null && Object.keys(peer).length > 0;
   let securityProfile: SecurityProfileNumber;
   if (hasClientCertificate) {
-    if (!socket.authorized)
-      return { admitted: false, httpStatus: 401, reason: `client certificate not trusted: ${String(socket.authorizationError)}` };
-    const commonName = Array.isArray(peer.subject.CN) ? peer.subject.CN[0] : peer.subject.CN;
-    if (commonName !== stationId)
-      return { admitted: false, httpStatus: 401, reason: `client certificate CN "${commonName}" is not the station id ${stationId}` };
+    if (rules.verifyClientCertificate) {
+      if (!socket.authorized)
+        return { admitted: false, httpStatus: 401, reason: `client certificate not trusted: ${String(socket.authorizationError)}` };
+      const commonName = Array.isArray(peer.subject.CN) ? peer.subject.CN[0] : peer.subject.CN;
+      if (commonName !== stationId)
+        return { admitted: false, httpStatus: 401, reason: `client certificate CN "${commonName}" is not the station id ${stationId}` };
+    }
     securityProfile = 3;
   } else {
     const credentials = basicCredentials(request.headers.authorization);
-    if (!credentials) return { admitted: false, httpStatus: 401, reason: 'no HTTP Basic Authorization header' };
-    if (credentials.username !== stationId)
+    if (!credentials && rules.requireAuthorization)
+      return { admitted: false, httpStatus: 401, reason: 'no HTTP Basic Authorization header' };
+    if (credentials && rules.usernameIsStationId && credentials.username !== stationId)
       return { admitted: false, httpStatus: 401, reason: `username "${credentials.username}" is not the station id ${stationId}` };
-    if (credentials.password !== station.password) return { admitted: false, httpStatus: 401, reason: `wrong password for ${stationId}` };
+    if (credentials && rules.verifyPassword && credentials.password !== station.password)
+      return { admitted: false, httpStatus: 401, reason: `wrong password for ${stationId}` };
     securityProfile = encrypted ? 2 : 1;
   }
   if (securityProfile < station.securityProfile) {
@@ -76,4 +110,95 @@ export function admit(request: IncomingMessage, store: CsmsStore): Admission {
     };
   }
   return { admitted: true, station, securityProfile };
+}
+
+/** Profiles the CSMS gave a station with SetNetworkProfile and the station accepted, not yet used. */
+const pendingUpgrades = new WeakMap<StationRecord, SecurityProfileNumber>();
+
+/**
+ * A05: the station has connected with `securityProfile`. When that is the upgraded profile the CSMS
+ * gave it, the lower profile is refused from now on; until then the CSMS keeps accepting the old
+ * one, so that a station whose upgrade fails is not locked out.
+ */
+export function noteAdmitted(station: StationRecord, securityProfile: SecurityProfileNumber, rules: Readonly<AdmissionRules>): boolean {
+  const pending = pendingUpgrades.get(station);
+  if (pending === undefined || securityProfile < pending) return false;
+  pendingUpgrades.delete(station);
+  if (!rules.refuseDowngrade || securityProfile <= station.securityProfile) return false;
+  station.securityProfile = securityProfile;
+  return true;
+}
+
+interface SentCall {
+  action: string;
+  payload: unknown;
+}
+
+interface SetVariableEntry {
+  component?: { name?: string; instance?: string };
+  variable?: { name?: string; instance?: string };
+  attributeValue?: string;
+  attributeType?: string;
+}
+
+interface SetVariableResultEntry extends SetVariableEntry {
+  attributeStatus?: string;
+}
+
+const isPasswordEntry = (entry: SetVariableEntry): boolean =>
+  entry.component?.name === 'SecurityCtrlr' &&
+  entry.variable?.name === 'BasicAuthPassword' &&
+  (entry.attributeType ?? 'Actual') === 'Actual';
+
+/**
+ * Watches what the CSMS itself asked of a station and what the station answered, and keeps the
+ * CSMS's credentials in step (A01, A05): a BasicAuthPassword the station Accepted replaces the old
+ * one at once; a SetNetworkProfile with a higher security profile that the station Accepted becomes
+ * the profile the CSMS insists on once the station has connected with it.
+ */
+export function credentialKeeper(store: CsmsStore, stationId: string, log: (text: string) => void): TraceSink {
+  const sent = new Map<string, SentCall>();
+  return {
+    record(entry: TraceEntry): void {
+      if (entry.kind !== 'frame' || !entry.messageId) return;
+      if (entry.direction === 'sent' && entry.messageType === 'CALL' && entry.action) {
+        if (entry.action === 'SetVariables' || entry.action === 'SetNetworkProfile') {
+          sent.set(entry.messageId, { action: entry.action, payload: entry.payload });
+        }
+        return;
+      }
+      if (entry.direction !== 'received' || entry.messageType === 'CALL') return;
+      const call = sent.get(entry.messageId);
+      sent.delete(entry.messageId);
+      const station = store.station(stationId);
+      if (!call || !station || entry.messageType !== 'CALLRESULT') return;
+      if (call.action === 'SetVariables') {
+        const requested = ((call.payload as { setVariableData?: SetVariableEntry[] }).setVariableData ?? []).filter(isPasswordEntry);
+        const results = (entry.payload as { setVariableResult?: SetVariableResultEntry[] }).setVariableResult ?? [];
+        // RebootRequired: the station presents the new password after its reboot, so the CSMS switches too.
+        const accepted = results.some(
+          (result) => isPasswordEntry(result) && (result.attributeStatus === 'Accepted' || result.attributeStatus === 'RebootRequired'),
+        );
+        const password = requested.at(-1)?.attributeValue;
+        if (accepted && password !== undefined) {
+          station.password = password;
+          log(`${stationId} accepted a new Basic auth password; the CSMS uses it from now on`);
+        }
+      } else {
+        const request = call.payload as { connectionData?: { securityProfile?: number } };
+        const profile = request.connectionData?.securityProfile;
+        const accepted = (entry.payload as { status?: string }).status === 'Accepted';
+        if (accepted && (profile === 1 || profile === 2 || profile === 3) && profile > station.securityProfile) {
+          pendingUpgrades.set(station, profile);
+          log(`${stationId} accepted a network profile with security profile ${profile}; lower profiles are refused once it used it`);
+        }
+      }
+    },
+  };
+}
+
+/** An operator setting: the profile the CSMS requires of the station from now on (e.g. undoing an upgrade). */
+export function setRequiredSecurityProfile(station: StationRecord, securityProfile: SecurityProfileNumber): void {
+  pendingUpgrades.delete(station);
+  station.securityProfile = securityProfile;
 }

@@ -11,11 +11,21 @@ import { OcppConnection } from '../support/ocpp/rpc';
 import type { Handler } from '../support/ocpp/rpc';
 import type { OperatorRequest, OperatorResult } from '../support/operator/operator';
 import type { TestPki } from '../support/tls/test-pki';
-import { type Admission, OCPP_SUBPROTOCOL, admit } from './connection-auth';
+import {
+  type Admission,
+  type AdmissionRules,
+  OCPP_SUBPROTOCOL,
+  SPECIFICATION_RULES,
+  admit,
+  credentialKeeper,
+  noteAdmitted,
+} from './connection-auth';
 import { allHandlers } from './handlers';
+import { requireRegistration } from './handlers/provisioning';
 import type { HandlerContext } from './handlers/handler-context';
 import type { BuilderContext } from './operator/builder-context';
 import { createOperatorHttpServer } from './operator/http-api';
+import { CsmsCertificateAuthority, attachCertificateAuthority } from './pki/certificate-authority';
 import { performOperatorRequest } from './operator/operator-api';
 import { StationSession } from './station-session';
 import { CsmsStore } from './store';
@@ -37,6 +47,8 @@ export interface ReferenceCsmsOptions {
   callTimeoutMs?: number;
   /** Frames larger than this close the connection with 1009 (RFC 6455). */
   maxPayloadBytes?: number;
+  /** Admission checks; the default is the specification's. A self-test switches one off to show the suite notices. */
+  admission?: Partial<AdmissionRules>;
 }
 
 export interface CsmsEndpoints {
@@ -46,6 +58,24 @@ export interface CsmsEndpoints {
 }
 
 const HTTP_STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found' };
+
+/**
+ * TLS 1.3 suites, then the four TLS 1.2 suites OCPP 2.0.1 requires (A00; the ECDSA ones use the
+ * ECDSA server certificate, the RSA ones the RSA certificate), then ECDHE-RSA for ordinary clients.
+ */
+const SERVER_CIPHERS = [
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_AES_128_GCM_SHA256',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+  'AES256-GCM-SHA384',
+  'AES128-GCM-SHA256',
+].join(':');
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /**
  * The reference CSMS: a small, correct OCPP 2.0.1 CSMS, in memory. `ws://` for security profile 1;
@@ -62,9 +92,11 @@ export class ReferenceCsms {
   private tlsServer: Server | undefined;
   private operatorServer: Server | undefined;
   private endpointList: CsmsEndpoints = { ws: '', wss: '' };
+  private readonly rules: Readonly<AdmissionRules>;
 
   private constructor(private readonly options: ReferenceCsmsOptions) {
     this.store = new CsmsStore(options.config);
+    this.rules = { ...SPECIFICATION_RULES, ...options.admission };
     this.sinks = options.sinks ?? [];
     this.wss = new WebSocketServer({
       noServer: true,
@@ -76,6 +108,7 @@ export class ReferenceCsms {
 
   static async start(options: ReferenceCsmsOptions): Promise<ReferenceCsms> {
     const csms = new ReferenceCsms(options);
+    attachCertificateAuthority(csms.store, await CsmsCertificateAuthority.load(options.pki));
     await csms.listen();
     return csms;
   }
@@ -124,7 +157,9 @@ export class ReferenceCsms {
 
   private async listen(): Promise<void> {
     const { pki, host, wsPort = 9000, wssPort = 8082, operatorPort } = this.options;
-    const publicHost = this.options.publicHost ?? host ?? 'localhost';
+    // The server certificates name "localhost": a loopback CSMS is advertised under that name so
+    // that a station's host-name check (A00) passes without an exception.
+    const publicHost = this.options.publicHost ?? (host === undefined || LOOPBACK.has(host) ? 'localhost' : host);
     this.plainServer = createServer((_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('OCPP 2.0.1 over WebSocket: connect to ws://host:port/<stationId>\n');
     });
@@ -134,14 +169,18 @@ export class ReferenceCsms {
       cert: [read(pki.serverCert), read(pki.serverEcdsaCert)],
       key: [read(pki.serverKey), read(pki.serverEcdsaKey)],
       ca: read(pki.caCert),
+      // One port serves profile 2 (no client certificate) and profile 3, so a missing certificate
+      // must not fail the handshake; an untrusted one is dropped below.
       requestCert: true,
       rejectUnauthorized: false,
-      minVersion: 'TLSv1.2',
+      minVersion: this.rules.minTlsVersion,
+      ciphers: this.rules.minTlsVersion === 'TLSv1.2' ? SERVER_CIPHERS : 'DEFAULT@SECLEVEL=0',
+      honorCipherOrder: true,
     });
     tlsServer.on('secureConnection', (socket: TLSSocket) => {
       // A client certificate the CSMS did not issue ends the connection right after the handshake.
       const peer = socket.getPeerCertificate();
-      if (peer && Object.keys(peer).length > 0 && !socket.authorized) {
+      if (this.rules.verifyClientCertificate && peer && Object.keys(peer).length > 0 && !socket.authorized) {
         this.log(socket.remoteAddress ?? 'tls', `TLS client certificate refused: ${String(socket.authorizationError)}`);
         socket.destroy();
       }
@@ -162,7 +201,10 @@ export class ReferenceCsms {
   }
 
   private upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const admission: Admission = admit(request, this.store);
+    // The TLS layer may have dropped the connection (an untrusted client certificate) while the
+    // upgrade request was already read.
+    if (socket.destroyed) return;
+    const admission: Admission = admit(request, this.store, this.rules);
     const label = admission.admitted ? admission.station.id : (request.url ?? '?');
     if (!admission.admitted) {
       this.log(label, `upgrade refused with HTTP ${admission.httpStatus}: ${admission.reason}`);
@@ -172,7 +214,12 @@ export class ReferenceCsms {
       );
       return;
     }
-    this.wss.handleUpgrade(request, socket, head, (ws: WebSocket) => this.attach(admission.station.id, admission.securityProfile, ws));
+    this.wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
+      if (noteAdmitted(admission.station, admission.securityProfile, this.rules)) {
+        this.log(admission.station.id, `upgraded to security profile ${admission.securityProfile}: lower profiles are refused from now on`);
+      }
+      this.attach(admission.station.id, admission.securityProfile, ws);
+    });
   }
 
   private attach(stationId: string, securityProfile: 1 | 2 | 3, ws: WebSocket): void {
@@ -183,6 +230,7 @@ export class ReferenceCsms {
       callTimeoutMs: this.options.callTimeoutMs ?? 30_000,
       sinks: this.sinks,
     });
+    connection.addSink(credentialKeeper(this.store, stationId, (text) => connection.note(text)));
     const session = new StationSession(stationId, connection, securityProfile);
     this.sessions.set(stationId, session);
     if (previous) {
@@ -194,6 +242,8 @@ export class ReferenceCsms {
       connection.handle(action, ((request: Parameters<typeof handler>[0]) => {
         const station = this.store.station(stationId);
         if (!station) throw new Error(`station ${stationId} is no longer registered`);
+        // B02.FR.09 / B03.FR.07: until accepted, a station may only boot or answer what the CSMS asked for.
+        requireRegistration(action, station);
         const context: HandlerContext = { store: this.store, config: this.options.config, station, session };
         return handler(request, context);
       }) as unknown as Handler<typeof action>);

@@ -1,12 +1,85 @@
 /**
  * `npm start`: the whole conformance suite against the embedded reference CSMS (or the CSMS named
  * by CSMS_ADDRESS), then the evidence report. Extra arguments go to cucumber-js (e.g. --tags).
+ *
+ * The run's evidence format writes the report, also after Ctrl-C. Should the run end without it
+ * (killed, crashed), the report is built here from the messages it left in reports/cucumber.ndjson.
+ * Either way the last thing printed is where the report is.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants } from 'node:os';
+import { type Config, SECRET_VARIABLES, loadConfig } from '../support/config';
+import { SecretMasker } from '../support/evidence/masking';
+import { buildReport, writeFileAtomically } from './report/build-report';
+import { maskEnvelope } from './report/envelope-masking';
+import { readEnvelopes } from './report/envelopes';
 
 const ROOT = join(__dirname, '..');
-const cucumber = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
-const result = spawnSync(process.execPath, [cucumber, ...process.argv.slice(2)], { cwd: ROOT, stdio: 'inherit' });
-process.stdout.write(`\nCucumber JSON: ${join(ROOT, 'reports', 'cucumber.json')}\nJUnit XML:     ${join(ROOT, 'reports', 'junit.xml')}\n`);
-process.exitCode = result.status ?? 1;
+const REPORTS = join(ROOT, 'reports');
+const INDEX = join(REPORTS, 'html', 'index.html');
+const NDJSON = join(REPORTS, 'cucumber.ndjson');
+
+function runCucumber(args: string[]): Promise<number> {
+  const cucumber = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
+  const child = spawn(process.execPath, [cucumber, ...args], { cwd: ROOT, stdio: 'inherit' });
+  // Ctrl-C reaches cucumber-js too (same terminal): it writes its report and ends; this process
+  // stays to check the report and say where it is.
+  const ignore = (): void => undefined;
+  process.on('SIGINT', ignore);
+  process.on('SIGTERM', ignore);
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', ignore);
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
+    });
+  });
+}
+
+function configuration(): Config | undefined {
+  try {
+    return loadConfig();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Builds the report from this run's cucumber.ndjson when the run did not write one. */
+function rescueReport(args: readonly string[], startedAt: number): boolean {
+  // An older file is an earlier run's: the run ended before Cucumber started writing.
+  if (!existsSync(NDJSON) || statSync(NDJSON).size === 0 || statSync(NDJSON).mtimeMs < startedAt) return false;
+  const config = configuration();
+  const masker = new SecretMasker(config ? SECRET_VARIABLES.map((name) => config[name] as string | undefined) : []);
+  const envelopes = readEnvelopes(NDJSON);
+  if (!envelopes.some((envelope) => envelope.testCaseStarted)) return false;
+  envelopes.forEach((envelope) => maskEnvelope(envelope, masker));
+  const report = buildReport({ envelopes, reportsDir: REPORTS, argv: args, config, interruptedAt: statSync(NDJSON).mtime });
+  writeFileAtomically(join(REPORTS, 'coverage.json'), JSON.stringify(report.coverage, null, 2));
+  return true;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const startedAt = Date.now();
+  const exitCode = await runCucumber(args);
+  const written = existsSync(INDEX) && statSync(INDEX).mtimeMs >= startedAt;
+  if (!written) {
+    process.stdout.write('\nThe run ended without writing its report; building it from reports/cucumber.ndjson.\n');
+    if (!rescueReport(args, startedAt)) process.stdout.write('No scenario ran: there is nothing to report.\n');
+  }
+  process.stdout.write(
+    [
+      '',
+      `Cucumber JSON: ${join(REPORTS, 'cucumber.json')}`,
+      `JUnit XML:     ${join(REPORTS, 'junit.xml')}`,
+      `Traceability:  ${join(REPORTS, 'coverage.json')}`,
+      existsSync(INDEX) && statSync(INDEX).mtimeMs >= startedAt ? `HTML report:   ${INDEX}` : 'HTML report:   none for this run',
+      '',
+    ].join('\n'),
+  );
+  process.exitCode = exitCode;
+}
+
+void main();

@@ -1,5 +1,7 @@
-import { After, AfterAll, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { ConfigurationError } from './config';
+import { failureLines, stepWording } from './evidence/failure-line';
+import { EVIDENCE_FILE_NAME, FAILURE_FILE_NAME, FRAMES_FILE_NAME, scenarioEvidence } from './evidence/scenario-evidence';
 import { endRun, runContext, startRun } from './run-context';
 import type { OcttWorld } from './world';
 
@@ -24,13 +26,34 @@ Before(async function (this: OcttWorld) {
   await runContext().embedded?.reset();
 });
 
-After(async function (this: OcttWorld, { result }) {
-  const problems = await this.teardown();
-  this.attach(JSON.stringify(this.trace.entries, null, 2), { mediaType: 'application/json', fileName: 'ocpp-trace.json' });
-  const violations = this.activeStations.flatMap((station) => station.csmsViolations);
-  if (result?.status === Status.PASSED && (problems.length > 0 || violations.length > 0)) {
-    throw new Error([...violations.map((v) => `OCPP-J violation by the CSMS: ${v}`), ...problems].join('\n'));
+/** The failure lines of each scenario, kept until its After hook writes the evidence. */
+const failuresOf = new WeakMap<OcttWorld, string[]>();
+
+AfterStep(function (this: OcttWorld, { result, error, pickleStep, gherkinDocument }) {
+  if (result.status !== Status.FAILED) return;
+  // The trace knows secrets learnt during the scenario (a password the CSMS set); an error message
+  // may quote one. Cucumber reports this very result object, so masking it here masks every output.
+  if (result.message) result.message = this.trace.maskText(result.message);
+  if (result.exception) {
+    result.exception.message = result.exception.message && this.trace.maskText(result.exception.message);
+    result.exception.stackTrace = result.exception.stackTrace && this.trace.maskText(result.exception.stackTrace);
   }
+  const lines = failureLines(stepWording(gherkinDocument, pickleStep), error ?? result.message).map((line) => this.trace.maskText(line));
+  failuresOf.set(this, [...(failuresOf.get(this) ?? []), ...lines]);
+  this.attach(lines.join('\n'), { mediaType: 'text/plain', fileName: FAILURE_FILE_NAME });
+});
+
+After(async function (this: OcttWorld, { result, pickle }) {
+  const problems = await this.teardown();
+  const violations = this.activeStations.flatMap((station) => station.csmsViolations);
+  const afterProblems = [...violations.map((v) => `OCPP-J violation by the CSMS: ${v}`), ...problems].map((text) =>
+    this.trace.maskText(text),
+  );
+  const failures = [...(failuresOf.get(this) ?? []), ...afterProblems.flatMap((text) => failureLines('After the scenario', text))];
+  const evidence = scenarioEvidence(pickle.name, this.trace.entries, failures);
+  this.attach(evidence.framesJson, { mediaType: 'application/json', fileName: FRAMES_FILE_NAME });
+  this.attach(evidence.html, { mediaType: 'text/html', fileName: EVIDENCE_FILE_NAME });
+  if (result?.status === Status.PASSED && afterProblems.length > 0) throw new Error(afterProblems.join('\n'));
 });
 
 AfterAll(async function () {

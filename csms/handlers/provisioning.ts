@@ -86,22 +86,16 @@ export const provisioningHandlers: CsmsHandlers = {
     return { currentTime: new Date().toISOString(), interval, status };
   },
   Heartbeat: (_request, { station }) => {
-    requireRegistration('Heartbeat', station);
     const currentTime = new Date().toISOString();
     station.lastHeartbeat = currentTime;
     return { currentTime };
   },
   StatusNotification: ({ evseId, connectorId, connectorStatus }, { station }) => {
-    requireRegistration('StatusNotification', station);
     station.connectorStatus.set(`${evseId}/${connectorId}`, connectorStatus);
     return {};
   },
-  NotifyEvent: (_request, { station }) => {
-    requireRegistration('NotifyEvent', station);
-    return {};
-  },
+  NotifyEvent: () => ({}),
   NotifyReport: ({ reportData }, { station }) => {
-    requireRegistration('NotifyReport', station);
     for (const entry of reportData ?? []) {
       const actual = entry.variableAttribute.find((attribute) => (attribute.type ?? 'Actual') === 'Actual');
       if (actual?.value === undefined) continue;

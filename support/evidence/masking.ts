@@ -6,6 +6,13 @@
 const PRIVATE_KEY_BLOCK = /-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g;
 const BASIC_AUTH_HEADER = /(Basic\s+)([A-Za-z0-9+/]{8,}={0,2})(?![A-Za-z0-9+/=])/g;
 
+/** True when `token` is base64 of "user:password", so prose such as "Basic Authentication" stays readable. */
+function isBasicCredential(token: string): boolean {
+  const decoded = Buffer.from(token, 'base64').toString('utf8');
+  // Invalid UTF-8 decodes to U+FFFD: the token was a word, not a credential.
+  return decoded.includes(':') && [...decoded].every((char) => char >= ' ' && char !== '\u007f' && char !== '\ufffd');
+}
+
 export function maskOf(secret: string): string {
   return `[masked, ${secret.length} chars]`;
 }
@@ -27,7 +34,9 @@ export class SecretMasker {
 
   maskText(text: string): string {
     let out = text.replace(PRIVATE_KEY_BLOCK, (block) => `-----PRIVATE KEY ${maskOf(block)}-----`);
-    out = out.replace(BASIC_AUTH_HEADER, (_all, prefix: string, token: string) => `${prefix}${maskOf(token)}`);
+    out = out.replace(BASIC_AUTH_HEADER, (all, prefix: string, token: string) =>
+      isBasicCredential(token) ? `${prefix}${maskOf(token)}` : all,
+    );
     for (const secret of this.secrets) {
       if (out.includes(secret)) out = out.split(secret).join(maskOf(secret));
       // JSON escapes some characters; mask the escaped spelling too.

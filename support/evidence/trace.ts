@@ -49,6 +49,14 @@ export class Trace implements TraceSink {
     this.masker = this.masker.with(...secrets);
   }
 
+  /**
+   * Masks text that leaves the scenario by another way than the trace (an error message, a failure
+   * line) with every secret the trace knows, including those learnt from the frames.
+   */
+  maskText(text: string): string {
+    return this.masker.maskText(text);
+  }
+
   record(entry: TraceEntry): void {
     if (entry.kind === 'event') {
       this.list.push({ ...entry, text: this.masker.maskText(entry.text) });

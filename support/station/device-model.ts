@@ -176,6 +176,8 @@ export function defaultVariables(shape: ModelShape): VariableDefinition[] {
     v('DisplayMessageCtrlr', 'SupportedPriorities', 'MemberList', ro('AlwaysFront,InFront,NormalCycle')),
     v('ClockCtrlr', 'DateTime', 'dateTime', ro(new Date().toISOString())),
     v('ClockCtrlr', 'TimeSource', 'SequenceList', rw('Heartbeat')),
+    v('ISO15118Ctrlr', 'CountryName', 'string', rw('NL')),
+    v('ISO15118Ctrlr', 'OrganizationName', 'string', rw(shape.organizationName)),
     v('ISO15118Ctrlr', 'CentralContractValidationAllowed', 'boolean', rw('true')),
     v('ISO15118Ctrlr', 'ContractValidationOffline', 'boolean', rw('true')),
     v('ISO15118Ctrlr', 'V2GCertificateInstallationEnabled', 'boolean', rw('true')),

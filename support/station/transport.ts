@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import type { SecureVersion } from 'node:tls';
+import { type Socket, connect as connectTcp } from 'node:net';
+import { type ConnectionOptions, type SecureVersion, type TLSSocket, connect as connectTls } from 'node:tls';
 import WebSocket from 'ws';
+import { type TlsHandshake, handshakeOf } from '../tls/handshake-facts';
 
 export const OCPP_SUBPROTOCOL = 'ocpp2.0.1';
 
@@ -15,6 +17,8 @@ export interface TlsSettings {
   maxVersion?: SecureVersion;
   /** OpenSSL cipher list (TLS 1.2), e.g. "ECDHE-RSA-AES128-GCM-SHA256". */
   ciphers?: string;
+  /** false: accept any server certificate (the OCTT's TLS-version probe does not verify). Default true. */
+  verifyServer?: boolean;
 }
 
 export interface SocketRequest {
@@ -31,12 +35,27 @@ export interface SocketRequest {
 
 export type RefusalKind = 'http' | 'tls' | 'subprotocol' | 'network' | 'timeout';
 
+/** Bytes that went over the TCP connection of an attempt: proof that it reached the peer, or not. */
+export interface WireCounts {
+  sent: number;
+  received: number;
+}
+
+export interface RefusalDetails {
+  /** Node's or OpenSSL's error code, e.g. ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION or ECONNRESET. */
+  code?: string;
+  wire?: WireCounts;
+  /** The TLS handshake, when it completed before the refusal (e.g. an HTTP 401 over wss). */
+  handshake?: TlsHandshake;
+}
+
 /** The CSMS (or the network) did not let the WebSocket open. */
 export class ConnectionRefusedError extends Error {
   constructor(
     readonly kind: RefusalKind,
     message: string,
     readonly statusCode?: number,
+    readonly details: RefusalDetails = {},
   ) {
     super(message);
     this.name = 'ConnectionRefusedError';
@@ -53,12 +72,61 @@ export function basicAuthorization(username: string, password: string): string {
 
 const TLS_ERROR = /SSL|TLS|certificate|CERT_|self[- ]signed|handshake|EPROTO|alert|cipher|protocol version/i;
 
+type HandshakeListener = (handshake: TlsHandshake) => void;
+const handshakeListeners = new Set<HandshakeListener>();
+const handshakes = new WeakMap<WebSocket, TlsHandshake>();
+
+/**
+ * Tells `listener` about every TLS handshake a station completes from now on, until the returned
+ * function is called. Block A reads the negotiated version, cipher and server certificate this way,
+ * whichever code opened the connection.
+ */
+export function onTlsHandshake(listener: HandshakeListener): () => void {
+  handshakeListeners.add(listener);
+  return () => handshakeListeners.delete(listener);
+}
+
+/** The TLS handshake of an open station socket (wss only). */
+export function tlsHandshakeOf(socket: WebSocket): TlsHandshake | undefined {
+  return handshakes.get(socket);
+}
+
+/** The TCP (and for wss, TLS) connection of one attempt, kept so its byte counts and handshake can be read. */
+class AttemptConnection {
+  private tcp: Socket | undefined;
+  handshake: TlsHandshake | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly stationId: string,
+  ) {}
+
+  /** ws's createConnection hook: the same sockets ws would open, observed. */
+  open(options: ConnectionOptions & { host?: string; port?: number | string }, secure: boolean): Socket {
+    const tcp = connectTcp({ host: options.host, port: Number(options.port) });
+    this.tcp = tcp;
+    if (!secure) return tcp;
+    const tlsSocket: TLSSocket = connectTls({ ...options, socket: tcp });
+    tlsSocket.once('secureConnect', () => {
+      this.handshake = handshakeOf(tlsSocket, this.url, this.stationId);
+      for (const listener of handshakeListeners) listener(this.handshake);
+    });
+    return tlsSocket;
+  }
+
+  get wire(): WireCounts | undefined {
+    return this.tcp ? { sent: this.tcp.bytesWritten, received: this.tcp.bytesRead } : undefined;
+  }
+}
+
 /** Opens the WebSocket a Charging Station opens to its CSMS; rejects with a ConnectionRefusedError saying why not. */
 export function openStationSocket(request: SocketRequest): Promise<WebSocket> {
   const url = stationUrl(request.baseUrl, request.stationId);
+  const secure = url.startsWith('wss:');
   const headers: Record<string, string> = {};
   if (request.basicAuth) headers.Authorization = basicAuthorization(request.basicAuth.username, request.basicAuth.password);
   const tls = request.tls ?? {};
+  const attempt = new AttemptConnection(url, request.stationId);
   return new Promise<WebSocket>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void): void => {
@@ -66,6 +134,8 @@ export function openStationSocket(request: SocketRequest): Promise<WebSocket> {
       settled = true;
       outcome();
     };
+    const refuse = (kind: RefusalKind, message: string, code?: string, statusCode?: number): void =>
+      reject(new ConnectionRefusedError(kind, message, statusCode, { code, wire: attempt.wire, handshake: attempt.handshake }));
     const socket = new WebSocket(url, request.subprotocols ?? [OCPP_SUBPROTOCOL], {
       headers,
       handshakeTimeout: request.handshakeTimeoutMs,
@@ -76,17 +146,17 @@ export function openStationSocket(request: SocketRequest): Promise<WebSocket> {
       minVersion: tls.minVersion ?? 'TLSv1.2',
       maxVersion: tls.maxVersion,
       ciphers: tls.ciphers,
-      rejectUnauthorized: true,
+      rejectUnauthorized: tls.verifyServer ?? true,
+      createConnection: ((options: ConnectionOptions) => attempt.open(options, secure)) as unknown as typeof connectTcp,
     });
     socket.once('open', () =>
       settle(() => {
         if (socket.protocol !== OCPP_SUBPROTOCOL && !(request.subprotocols ?? []).includes(socket.protocol)) {
           socket.terminate();
-          reject(
-            new ConnectionRefusedError('subprotocol', `the CSMS selected subprotocol "${socket.protocol}" instead of ${OCPP_SUBPROTOCOL}`),
-          );
+          refuse('subprotocol', `the CSMS selected subprotocol "${socket.protocol}" instead of ${OCPP_SUBPROTOCOL}`);
           return;
         }
+        if (attempt.handshake) handshakes.set(socket, attempt.handshake);
         resolve(socket);
       }),
     );
@@ -95,12 +165,11 @@ export function openStationSocket(request: SocketRequest): Promise<WebSocket> {
         const status = response.statusCode ?? 0;
         response.resume();
         socket.terminate();
-        reject(
-          new ConnectionRefusedError(
-            'http',
-            `the CSMS refused the WebSocket upgrade with HTTP ${status} ${response.statusMessage ?? ''}`.trim(),
-            status,
-          ),
+        refuse(
+          'http',
+          `the CSMS refused the WebSocket upgrade with HTTP ${status} ${response.statusMessage ?? ''}`.trim(),
+          undefined,
+          status,
         );
       }),
     );
@@ -109,13 +178,13 @@ export function openStationSocket(request: SocketRequest): Promise<WebSocket> {
         socket.terminate();
         const text = `${error.code ?? ''} ${error.message}`;
         if (/Opening handshake has timed out/.test(error.message)) {
-          reject(new ConnectionRefusedError('timeout', `no WebSocket handshake within ${request.handshakeTimeoutMs / 1000} s from ${url}`));
+          refuse('timeout', `no WebSocket handshake within ${request.handshakeTimeoutMs / 1000} s from ${url}`, error.code);
         } else if (/subprotocol/i.test(error.message)) {
-          reject(new ConnectionRefusedError('subprotocol', `the CSMS did not accept subprotocol ${OCPP_SUBPROTOCOL}: ${error.message}`));
+          refuse('subprotocol', `the CSMS did not accept subprotocol ${OCPP_SUBPROTOCOL}: ${error.message}`, error.code);
         } else if (TLS_ERROR.test(text)) {
-          reject(new ConnectionRefusedError('tls', `TLS handshake with ${url} failed: ${error.message}`));
+          refuse('tls', `TLS handshake with ${url} failed: ${error.message}`, error.code);
         } else {
-          reject(new ConnectionRefusedError('network', `cannot connect to ${url}: ${error.message}`));
+          refuse('network', `cannot connect to ${url}: ${error.message}`, error.code);
         }
       }),
     );

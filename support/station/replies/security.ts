@@ -1,17 +1,26 @@
 import { certificateHashData } from '../../tls/certificate-hash';
 import type { ChargingStation } from '../charging-station';
+import { installSignedCertificate, judgeSignedCertificate } from '../security-certificates';
 import type { StationReplies } from './station-replies';
-
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /** Blocks A and M: certificates. */
 export function securityReplies(station: ChargingStation): StationReplies {
   const { memory } = station;
   return {
+    // A02/A03: the station installs only a certificate for the key it generated, for its own
+    // identity, valid now, chaining to a root it trusts; otherwise Rejected (then a
+    // SecurityEventNotification InvalidChargingStationCertificate, a step of the scenario).
     CertificateSigned: ({ certificateChain, certificateType }) => {
-      const certificates = certificateChain.match(PEM_CERTIFICATE) ?? [];
-      if (certificates.length === 0) return { status: 'Rejected', statusInfo: { reasonCode: 'InvalidCertificateChain' } };
-      if (certificateType !== 'V2GCertificate') memory.stationCertificateChain = certificateChain;
+      const verdict = judgeSignedCertificate(station, certificateChain, certificateType);
+      if (verdict.problems.length > 0) {
+        station.note(`rejects the certificate chain: ${verdict.problems.join('; ')}`);
+        return {
+          status: 'Rejected',
+          statusInfo: { reasonCode: 'InvalidCertChain', additionalInfo: verdict.problems.join('; ').slice(0, 512) },
+        };
+      }
+      installSignedCertificate(station, verdict, certificateChain);
+      if (verdict.use !== 'V2GCertificate') memory.stationCertificateChain = certificateChain;
       return { status: 'Accepted' };
     },
     InstallCertificate: ({ certificateType, certificate }) => {

@@ -1,0 +1,87 @@
+/**
+ * Everything a run leaves for a reviewer, built from its Cucumber messages: the HTML report, the
+ * traceability (coverage.json) and, when the run was interrupted, Cucumber's JSON, JUnit XML and
+ * messages files rebuilt from the scenarios that finished.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Envelope } from '@cucumber/messages';
+import type { Config } from '../../support/config';
+import { type RunMetadata, runMetadata, tagsOf } from '../../support/evidence/run-metadata';
+import { cucumberJson, junitXml } from './cucumber-outputs';
+import { finishedPart, isRunFinished, isoOf } from './envelopes';
+import { writeHtmlReport } from './html-report';
+import { type Traceability, traceability } from './traceability';
+
+/** The suite name of reports/junit.xml, as cucumber.js gives it to Cucumber's junit format. */
+function junitSuiteName(): string {
+  const profiles = require('../../cucumber.js') as { default?: { formatOptions?: { junit?: { suiteName?: string } } } };
+  return profiles.default?.formatOptions?.junit?.suiteName ?? 'cucumber';
+}
+
+/** Written under a temporary name and renamed, so a reader never sees half a file. */
+export function writeFileAtomically(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, path);
+}
+
+export interface BuildOptions {
+  /** Every message of the run, secrets already masked. */
+  envelopes: readonly Envelope[];
+  reportsDir: string;
+  /** The command line the run was started with (for the selected tags). */
+  argv: readonly string[];
+  /** undefined when the configuration is invalid. */
+  config: Config | undefined;
+  /** When the run was stopped before its end (Ctrl-C). */
+  interruptedAt?: Date;
+}
+
+export interface CoverageDocument {
+  run: RunMetadata & { totals: Traceability['totals'] };
+  blocks: Traceability['blocks'];
+  testCases: Traceability['testCases'];
+  requirements: Traceability['requirements'];
+}
+
+export interface BuiltReport {
+  indexHtml: string;
+  coverage: CoverageDocument;
+}
+
+export function buildReport({ envelopes, reportsDir, argv, config, interruptedAt }: BuildOptions): BuiltReport {
+  const interrupted = interruptedAt !== undefined || !isRunFinished(envelopes);
+  const endedAt = interruptedAt ?? new Date();
+  const finished = finishedPart(envelopes, endedAt);
+  const meta = envelopes.find((envelope) => envelope.meta)?.meta;
+  const metadata = runMetadata(config, {
+    startedAt: isoOf(envelopes.find((envelope) => envelope.testRunStarted)?.testRunStarted?.timestamp),
+    endedAt: interrupted
+      ? endedAt.toISOString()
+      : isoOf(envelopes.find((envelope) => envelope.testRunFinished)?.testRunFinished?.timestamp),
+    interrupted,
+    tags: tagsOf(argv),
+    runtime: meta
+      ? `${meta.implementation.name} ${meta.implementation.version} on ${meta.runtime.name} ${meta.runtime.version}, ${meta.os.name}`
+      : undefined,
+  });
+  const features = cucumberJson(finished);
+  if (interrupted) {
+    writeFileAtomically(join(reportsDir, 'cucumber.json'), JSON.stringify(features, null, 2));
+    writeFileAtomically(join(reportsDir, 'junit.xml'), junitXml(finished, junitSuiteName()));
+    writeFileAtomically(join(reportsDir, 'cucumber.ndjson'), envelopes.map((envelope) => `${JSON.stringify(envelope)}\n`).join(''));
+  }
+  const trace = traceability(envelopes);
+  const indexHtml = writeHtmlReport({ features, traceability: trace, meta: metadata, htmlDir: join(reportsDir, 'html') });
+  return {
+    indexHtml,
+    coverage: {
+      run: { ...metadata, totals: trace.totals },
+      blocks: trace.blocks,
+      testCases: trace.testCases,
+      requirements: trace.requirements,
+    },
+  };
+}

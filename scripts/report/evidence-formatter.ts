@@ -1,0 +1,70 @@
+/**
+ * The `evidence` format of cucumber.js (every profile). It sees each Cucumber message first and
+ * masks its secrets before the JSON, JUnit and messages formats write it; at the end of the run it
+ * writes coverage.json (its own output) and the HTML report next to it. On Ctrl-C (SIGINT) or
+ * SIGTERM it writes the report of the scenarios that finished before the process ends.
+ */
+import type { Envelope } from '@cucumber/messages';
+import { join } from 'node:path';
+import { type Config, SECRET_VARIABLES, loadConfig } from '../../support/config';
+import { SecretMasker } from '../../support/evidence/masking';
+import { buildReport, writeFileAtomically } from './build-report';
+import { maskEnvelope } from './envelope-masking';
+
+/** What Cucumber hands a formatter plugin (the part used here). */
+interface FormatterContext {
+  on(key: 'message', handler: (envelope: Envelope) => void): void;
+  write(text: string): void;
+  /** The directory of this format's output file. */
+  directory?: string;
+}
+
+function configuration(): Config | undefined {
+  try {
+    return loadConfig();
+  } catch {
+    // The run itself reports an invalid configuration; the report says it could not read it.
+    return undefined;
+  }
+}
+
+function formatter({ on, write, directory }: FormatterContext): () => void {
+  const config = configuration();
+  const masker = new SecretMasker(config ? SECRET_VARIABLES.map((name) => config[name] as string | undefined) : []);
+  const reportsDir = directory ?? 'reports';
+  const envelopes: Envelope[] = [];
+  let reported = false;
+
+  on('message', (envelope) => {
+    maskEnvelope(envelope, masker);
+    envelopes.push(envelope);
+  });
+
+  const interrupt = (signal: NodeJS.Signals): void => {
+    // A second Ctrl-C while the report is written must not leave half of it.
+    if (reported) return;
+    reported = true;
+    process.stderr.write(`\n${signal}: writing the report of the scenarios that finished…\n`);
+    try {
+      const report = buildReport({ envelopes, reportsDir, argv: process.argv, config, interruptedAt: new Date() });
+      writeFileAtomically(join(reportsDir, 'coverage.json'), JSON.stringify(report.coverage, null, 2));
+      process.stderr.write(`HTML report: ${report.indexHtml}\n`);
+    } catch (error) {
+      process.stderr.write(`the report could not be written: ${(error as Error).stack ?? String(error)}\n`);
+    }
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+
+  return () => {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    if (reported) return;
+    reported = true;
+    const report = buildReport({ envelopes, reportsDir, argv: process.argv, config });
+    write(JSON.stringify(report.coverage, null, 2));
+  };
+}
+
+export default { type: 'formatter' as const, formatter };

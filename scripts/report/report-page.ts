@@ -1,0 +1,213 @@
+/**
+ * What the suite adds to the pages multiple-cucumber-html-reporter writes: the run's metadata and
+ * per-block tallies on the front page, the traceability tables, the styles of the evidence, and
+ * the script that draws each scenario's sequence diagram (with the bundled Mermaid, no network).
+ */
+import { escapeHtml } from '../../support/evidence/evidence-html';
+import type { RunMetadata } from '../../support/evidence/run-metadata';
+import { metadataRows } from '../../support/evidence/run-metadata';
+import type { Result, Traceability } from './traceability';
+
+export const MERMAID_FILE = 'mermaid.tiny.js';
+
+export const REPORT_CSS = `
+.ocpp-evidence h4 { margin: 14px 0 6px; font-size: 15px; }
+.ocpp-evidence h4 small { color: #888; font-weight: normal; }
+.ocpp-failure, .ocpp-failure-summary div { color: #c0392b; font-family: monospace; font-size: 12px; white-space: pre-wrap; word-break: break-word; }
+.ocpp-failure { font-weight: 600; padding: 4px 0; }
+.ocpp-failure-summary { clear: both; padding-top: 4px; }
+.ocpp-diagram { overflow-x: auto; }
+.ocpp-diagram-svg svg { max-width: 100%; height: auto; }
+.ocpp-diagram-source { max-height: 240px; overflow: auto; font-size: 11px; }
+.ocpp-diagram[data-rendered="true"] .ocpp-diagram-source { display: none; }
+.ocpp-diagram-note { color: #888; font-size: 12px; }
+table.ocpp-frames { width: 100%; border-collapse: collapse; font-size: 12px; }
+table.ocpp-frames th, table.ocpp-frames td { border-bottom: 1px solid #ddd; padding: 3px 6px; vertical-align: top; text-align: left; }
+table.ocpp-frames pre { margin: 0; padding: 2px 4px; max-height: 320px; overflow: auto; font-size: 11px; white-space: pre; border: 0; }
+table.ocpp-frames .ocpp-id { font-family: monospace; font-size: 11px; color: #666; }
+table.ocpp-frames .ocpp-message { font-weight: 600; white-space: nowrap; }
+table.ocpp-frames tr.ocpp-callerror .ocpp-message { color: #c0392b; }
+table.ocpp-frames tr.ocpp-event td { color: #777; font-style: italic; }
+table.ocpp-table { width: 100%; font-size: 13px; }
+table.ocpp-table th, table.ocpp-table td { padding: 4px 8px; vertical-align: top; }
+table.ocpp-meta td:first-child { font-weight: 600; white-space: nowrap; width: 1%; padding-right: 16px; }
+.ocpp-result { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; color: #fff; background: #888; white-space: nowrap; }
+.ocpp-result-passed { background: #26b99a; }
+.ocpp-result-failed { background: #e74c3c; }
+.ocpp-result-skipped { background: #3498db; }
+.ocpp-result-notfinished, .ocpp-result-notrun, .ocpp-result-pending { background: #f39c12; }
+.ocpp-interrupted { background: #f39c12; color: #fff; padding: 8px 12px; border-radius: 4px; margin-bottom: 10px; font-weight: 600; }
+.ocpp-traceability-failure { color: #c0392b; font-family: monospace; font-size: 11px; }
+body.darkmode table.ocpp-frames th, body.darkmode table.ocpp-frames td { border-color: #444; }
+`;
+
+/**
+ * Runs in the browser on every feature page. Opens the evidence with its scenario, repeats the
+ * failure lines under the scenario's title, and draws each diagram the first time it comes into
+ * view (drawing hundreds at load would stall the page).
+ */
+export const FEATURE_PAGE_SCRIPT = `
+(function () {
+  document.querySelectorAll('.ocpp-evidence').forEach(function (evidence) {
+    var panel = evidence.closest('.scenario-step-collapse');
+    if (panel) {
+      panel.classList.add('show');
+      var link = document.querySelector('a[href="#' + panel.id + '"]');
+      if (link) link.textContent = 'OCPP evidence: sequence diagram and frames';
+    }
+    var failures = evidence.querySelectorAll('.ocpp-failure');
+    var title = evidence.closest('.x_panel') && evidence.closest('.x_panel').querySelector('.x_title');
+    if (title && failures.length > 0) {
+      var summary = document.createElement('div');
+      summary.className = 'ocpp-failure-summary';
+      failures.forEach(function (failure) {
+        var line = document.createElement('div');
+        line.textContent = failure.textContent;
+        summary.appendChild(line);
+      });
+      title.appendChild(summary);
+    }
+  });
+  var diagrams = document.querySelectorAll('.ocpp-diagram');
+  if (!window.mermaid) {
+    diagrams.forEach(function (diagram) { diagram.setAttribute('data-rendered', 'unavailable'); });
+    return;
+  }
+  window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', maxTextSize: 2000000, sequence: { useMaxWidth: false } });
+  var drawn = 0;
+  var queue = Promise.resolve();
+  function draw(diagram) {
+    var source = diagram.querySelector('.ocpp-diagram-source');
+    queue = queue.then(function () {
+      drawn += 1;
+      return window.mermaid.render('ocpp-diagram-' + drawn, source.textContent).then(
+        function (result) {
+          var figure = document.createElement('div');
+          figure.className = 'ocpp-diagram-svg';
+          figure.innerHTML = result.svg;
+          diagram.insertBefore(figure, source);
+          diagram.setAttribute('data-rendered', 'true');
+        },
+        function (error) {
+          var note = document.createElement('div');
+          note.className = 'ocpp-diagram-note';
+          note.textContent = 'The diagram could not be drawn (' + (error && error.message) + '); its Mermaid text follows.';
+          diagram.insertBefore(note, source);
+          diagram.setAttribute('data-rendered', 'failed');
+        }
+      );
+    });
+  }
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      draw(entry.target);
+    });
+  }, { rootMargin: '1000px 0px' });
+  diagrams.forEach(function (diagram) { observer.observe(diagram); });
+})();
+`;
+
+export const INDEX_PAGE_SCRIPT = `
+$(function () {
+  $('#ocpp-traceability').DataTable({ order: [], pageLength: 100, lengthMenu: [[50, 100, 500, -1], [50, 100, 500, 'All']] });
+  $('#ocpp-requirements').DataTable({ order: [], pageLength: 50, lengthMenu: [[50, 100, 500, -1], [50, 100, 500, 'All']] });
+});
+`;
+
+function badge(result: Result): string {
+  return `<span class="ocpp-result ocpp-result-${result.replace(/\s/g, '')}">${escapeHtml(result)}</span>`;
+}
+
+function panel(title: string, body: string, width = 'col-md-12 col-sm-12 col-xs-12', id?: string): string {
+  return [
+    `<div class="${width}"${id ? ` id="${id}"` : ''}><div class="x_panel">`,
+    `<div class="x_title"><h2>${escapeHtml(title)}</h2><ul class="nav navbar-right panel_toolbox"><li><a class="collapse-link"><i class="fa fa-chevron-up"></i></a></li></ul><div class="clearfix"></div></div>`,
+    `<div class="x_content">${body}</div>`,
+    '</div></div>',
+  ].join('\n');
+}
+
+/** The top of the front page: what was tested, and how each block fared. */
+export function runPanels(meta: RunMetadata, trace: Traceability): string {
+  const rows = metadataRows(meta)
+    .map(({ label, value }) => `<tr><td>${escapeHtml(label)}</td><td>${escapeHtml(value)}</td></tr>`)
+    .join('\n');
+  const { totals } = trace;
+  const summary = `${totals.scenarios} scenarios: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${totals.other > 0 ? `, ${totals.other} other (pending, undefined, ambiguous, not finished)` : ''}`;
+  const interrupted = meta.interrupted
+    ? '<div class="ocpp-interrupted">This run was interrupted: the report shows the scenarios that finished.</div>'
+    : '';
+  const blockRows = trace.blocks
+    .map(
+      (block) =>
+        `<tr><td><a href="features/${escapeHtml(block.featureId.replace(/[^a-zA-Z0-9-_]/g, '-'))}.html">${escapeHtml(block.block)}</a></td>` +
+        `<td>${escapeHtml(block.name)}</td><td>${escapeHtml(block.tag ?? '')}</td>` +
+        `<td>${block.total}</td><td>${block.passed}</td><td>${block.failed}</td><td>${block.skipped}</td><td>${block.other}</td></tr>`,
+    )
+    .join('\n');
+  const blocks = [
+    `<p id="ocpp-summary"><strong>${escapeHtml(summary)}</strong></p>`,
+    '<table class="table table-striped ocpp-table" id="ocpp-blocks"><thead><tr>',
+    '<th>Block</th><th>Name</th><th>Tag</th><th>Scenarios</th><th>Passed</th><th>Failed</th><th>Skipped</th><th>Other</th>',
+    `</tr></thead><tbody>${blockRows}</tbody></table>`,
+  ].join('\n');
+  return [
+    '<div class="row">',
+    interrupted ? `<div class="col-md-12">${interrupted}</div>` : '',
+    panel(
+      'Run',
+      `<table class="table ocpp-table ocpp-meta" id="ocpp-run">${rows}</table>`,
+      'col-md-6 col-sm-12 col-xs-12',
+      'ocpp-run-panel',
+    ),
+    panel('Results per block', blocks, 'col-md-6 col-sm-12 col-xs-12', 'ocpp-blocks-panel'),
+    '</div>',
+  ].join('\n');
+}
+
+/** The bottom of the front page: test case → requirements → result, and requirement → result. */
+export function traceabilityPanels(trace: Traceability): string {
+  const caseRows = trace.testCases
+    .map((row) =>
+      [
+        '<tr>',
+        `<td>${escapeHtml(row.id)}</td>`,
+        `<td>${escapeHtml(row.title)}${row.failures.map((line) => `<div class="ocpp-traceability-failure">${escapeHtml(line)}</div>`).join('')}</td>`,
+        `<td>${escapeHtml(row.block)}</td>`,
+        `<td>${escapeHtml(row.useCases.join(', '))}</td>`,
+        `<td>${escapeHtml(row.requirements.join(', '))}</td>`,
+        `<td data-order="${escapeHtml(row.result)}">${badge(row.result)}</td>`,
+        '</tr>',
+      ].join(''),
+    )
+    .join('\n');
+  const requirementRows = trace.requirements
+    .map(
+      (row) =>
+        `<tr><td>${escapeHtml(row.id)}</td><td>${escapeHtml(row.useCase)}</td><td>${escapeHtml(row.testCases.join(', '))}</td><td>${badge(row.result)}</td></tr>`,
+    )
+    .join('\n');
+  const cases = [
+    '<table class="table table-striped ocpp-table" id="ocpp-traceability"><thead><tr>',
+    '<th>Test case</th><th>Title</th><th>Block</th><th>Use cases</th><th>Requirements</th><th>Result</th>',
+    `</tr></thead><tbody>${caseRows}</tbody></table>`,
+  ].join('\n');
+  const requirements = [
+    '<table class="table table-striped ocpp-table" id="ocpp-requirements"><thead><tr>',
+    '<th>Requirement</th><th>Use case</th><th>Test cases</th><th>Result (worst of its test cases)</th>',
+    `</tr></thead><tbody>${requirementRows}</tbody></table>`,
+  ].join('\n');
+  return [
+    '<div class="main_container"><div class="row">',
+    panel('Traceability: test cases', cases, undefined, 'ocpp-traceability-panel'),
+    panel('Traceability: OCPP requirements covered by this run', requirements, undefined, 'ocpp-requirements-panel'),
+    '</div></div>',
+  ].join('\n');
+}
+
+export function pageFooter(meta: RunMetadata, generatedAt: Date): string {
+  const suite = meta.gitCommit ? `${meta.suiteVersion}, commit ${meta.gitCommit}` : meta.suiteVersion;
+  return `<div class="created-by"><p>OCPP ${escapeHtml(meta.ocppVersion)} CSMS conformance suite ${escapeHtml(suite)} · report written ${escapeHtml(generatedAt.toISOString())}</p></div>`;
+}

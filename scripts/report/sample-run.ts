@@ -1,0 +1,107 @@
+/**
+ * A small real run of the suite (the real engine, the embedded reference CSMS, every format of
+ * cucumber.js) into a directory of its own, for the tests of the report: they need a report whose
+ * content they know, and must not overwrite the user's reports/.
+ *
+ * Its feature has a passing scenario, a failing one whose payload and expectation carry both
+ * configured passwords, a failing one quoting a password the CSMS set at run time (a value only
+ * the trace knows to be secret), and a slow one (tagged @slow, left out unless asked for) to
+ * interrupt.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+export const SAMPLE_PASSWORDS = { BASIC_AUTH_CP_PASSWORD: 'Sample-Pass-0123456789', NEW_BASIC_AUTH_PASSWORD: 'Sample-New-9876543210' };
+
+const SAMPLE_FEATURE = `@evidenceSample
+Feature: Z Evidence sample
+  A few scenarios of the real engine against the embedded CSMS, to look at their evidence.
+
+  Background:
+    Given the charging station is booted and all its connectors are Available
+
+  @TC_Z_01_CSMS @Z01 @Z01.FR.01
+  Scenario: TC_Z_01_CSMS Heartbeat
+    When the charging station sends a HeartbeatRequest
+    Then the CSMS responds with
+      | field       | expectation |
+      | currentTime | a date-time |
+
+  @TC_Z_02_CSMS @Z01 @Z01.FR.02 @Z02.FR.01
+  Scenario: TC_Z_02_CSMS A failing check that quotes the passwords
+    When the charging station sends a DataTransferRequest with
+      | field    | value                    |
+      | vendorId | "org.example.sample"     |
+      | data     | <BASIC_AUTH_CP_PASSWORD> |
+    Then the CSMS responds with
+      | field  | expectation               |
+      | status | <NEW_BASIC_AUTH_PASSWORD> |
+
+  @TC_Z_03_CSMS @Z03 @Z03.FR.01
+  Scenario: TC_Z_03_CSMS A password learnt from the CSMS is masked in a failure
+    When the charging station sends a HeartbeatRequest
+    And the CSMS is asked to send a SetVariablesRequest with
+      | field                             | value                           |
+      | setVariableData[0].component.name | SecurityCtrlr                   |
+      | setVariableData[0].variable.name  | BasicAuthPassword               |
+      | setVariableData[0].attributeValue | <HeartbeatResponse.currentTime> |
+    Then the CSMS sends a SetVariablesRequest with
+      | field                             | expectation        |
+      | setVariableData[0].attributeValue | "not the password" |
+
+  @TC_Z_04_CSMS @Z02 @Z02.FR.02 @slow
+  Scenario: TC_Z_04_CSMS A scenario slow enough to interrupt
+    Then the CSMS sends no ResetRequest within 30 seconds
+`;
+
+export interface SampleRun {
+  reportsDir: string;
+  child: ChildProcess;
+  /** Resolves with the exit code (128 + signal number when ended by a signal) and the output. */
+  done: Promise<{ exitCode: number; output: string }>;
+}
+
+/**
+ * Starts the sample run in `directory`; its outputs land in `directory/reports`. `tags` defaults
+ * to leaving out the slow scenario.
+ */
+export function startSampleRun(directory: string, tags = 'not @slow'): SampleRun {
+  const dir = resolve(directory);
+  const reportsDir = join(dir, 'reports');
+  mkdirSync(join(dir, 'features'), { recursive: true });
+  writeFileSync(join(dir, 'features', 'Z-evidence-sample.feature'), SAMPLE_FEATURE);
+  // An empty .env: the sample runs against the embedded CSMS whatever the developer's .env says.
+  writeFileSync(join(dir, 'sample.env'), '');
+  const config = [
+    `const project = require(${JSON.stringify(join(ROOT, 'cucumber.js'))}).ci;`,
+    `const reports = ${JSON.stringify(reportsDir)};`,
+    'const retarget = (format) => {',
+    '  if (Array.isArray(format)) return [format[0], format[1].replace(/^reports/, reports)];',
+    "  const at = format.indexOf(':reports/');",
+    '  return at < 0 ? format : `${format.slice(0, at)}:${reports}${format.slice(at + 8)}`;',
+    '};',
+    `module.exports = { default: { ...project, paths: [${JSON.stringify(join(dir, 'features'))}], format: project.format.map(retarget) } };`,
+  ].join('\n');
+  writeFileSync(join(dir, 'cucumber.sample.js'), config);
+
+  const env: NodeJS.ProcessEnv = { ...process.env, ENV_FILE: join(dir, 'sample.env'), ...SAMPLE_PASSWORDS };
+  for (const name of ['CSMS_ADDRESS', 'CSMS_OPERATOR', 'CSMS_OPERATOR_URL']) delete env[name];
+  const cucumber = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
+  // Cucumber reads --config relative to its working directory.
+  const child = spawn(process.execPath, [cucumber, '--config', relative(ROOT, join(dir, 'cucumber.sample.js')), '--tags', tags], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const done = new Promise<{ exitCode: number; output: string }>((resolveDone) => {
+    child.on('close', (code, signal) => resolveDone({ exitCode: code ?? 128 + (signal ? constants.signals[signal] : 0), output }));
+  });
+  return { reportsDir, child, done };
+}

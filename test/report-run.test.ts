@@ -1,0 +1,209 @@
+/**
+ * The evidence of a real (small) run: every output written, the traceability right, the
+ * passwords nowhere, and a report of what finished after Ctrl-C or after the run was killed.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Envelope } from '@cucumber/messages';
+import type { CoverageDocument } from '../scripts/report/build-report';
+import { buildReport } from '../scripts/report/build-report';
+import { cucumberJson } from '../scripts/report/cucumber-outputs';
+import { readEnvelopes } from '../scripts/report/envelopes';
+import { SAMPLE_PASSWORDS, startSampleRun } from '../scripts/report/sample-run';
+
+const work = mkdtempSync(join(tmpdir(), 'ocpp-report-test-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Every text a report holds, attachments decoded: a password must not hide in base64 either. */
+function everyText(reportsDir: string): Array<{ file: string; text: string }> {
+  const texts: Array<{ file: string; text: string }> = [];
+  for (const file of filesUnder(reportsDir).filter(
+    (path) => !path.endsWith('.js') && !path.endsWith('.css') && !/\/(fonts|img)\//.test(path),
+  )) {
+    const text = readFileSync(file, 'utf8');
+    texts.push({ file, text });
+    for (const match of text.matchAll(/"(?:data|body)": ?"([A-Za-z0-9+/=]{16,})"/g)) {
+      texts.push({ file: `${file} (base64 attachment)`, text: Buffer.from(match[1], 'base64').toString('utf8') });
+    }
+  }
+  return texts;
+}
+
+function coverageOf(reportsDir: string): CoverageDocument {
+  return JSON.parse(readFileSync(join(reportsDir, 'coverage.json'), 'utf8')) as CoverageDocument;
+}
+
+describe('the evidence of a finished run', () => {
+  let reportsDir = '';
+  let exitCode = 0;
+  before(async () => {
+    const run = startSampleRun(join(work, 'finished'));
+    reportsDir = run.reportsDir;
+    ({ exitCode } = await run.done);
+  });
+
+  it('writes Cucumber JSON, messages, JUnit XML, coverage.json and the HTML report with Mermaid beside it', () => {
+    assert.equal(exitCode, 1, 'the sample has failing scenarios on purpose');
+    for (const file of [
+      'cucumber.json',
+      'cucumber.ndjson',
+      'junit.xml',
+      'coverage.json',
+      'html/index.html',
+      'html/assets/js/mermaid.tiny.js',
+    ]) {
+      assert.ok(existsSync(join(reportsDir, file)), `${file} is missing`);
+    }
+    const page = readFileSync(join(reportsDir, 'html', 'features', 'z-evidence-sample.html'), 'utf8');
+    assert.match(page, /class="ocpp-diagram"/);
+    assert.match(page, /BootNotificationRequest/);
+    assert.match(page, /mermaid\.tiny\.js/);
+  });
+
+  it('builds the HTML from exactly what Cucumber wrote as its JSON', () => {
+    const envelopes = readEnvelopes(join(reportsDir, 'cucumber.ndjson'));
+    assert.deepEqual(cucumberJson(envelopes), JSON.parse(readFileSync(join(reportsDir, 'cucumber.json'), 'utf8')));
+  });
+
+  it('traces each test case to its block, use cases, requirements and result, with the failure in one line', () => {
+    const coverage = coverageOf(reportsDir);
+    assert.deepEqual(coverage.run.totals, { scenarios: 3, passed: 1, failed: 2, skipped: 0, other: 0 });
+    assert.equal(coverage.run.interrupted, false);
+    assert.equal(coverage.run.tags, 'not @slow');
+    assert.deepEqual(
+      coverage.testCases.map((row) => [row.id, row.title, row.block, row.useCases, row.requirements, row.result]),
+      [
+        ['TC_Z_01_CSMS', 'Heartbeat', 'Z', ['Z01'], ['Z01.FR.01'], 'passed'],
+        ['TC_Z_02_CSMS', 'A failing check that quotes the passwords', 'Z', ['Z01'], ['Z01.FR.02', 'Z02.FR.01'], 'failed'],
+        ['TC_Z_03_CSMS', 'A password learnt from the CSMS is masked in a failure', 'Z', ['Z03'], ['Z03.FR.01'], 'failed'],
+      ],
+    );
+    assert.deepEqual(coverage.testCases[1].failures, [
+      'step: Then the CSMS responds with · message: DataTransferResponse · field: status · expected: "[masked, 21 chars]" (<NEW_BASIC_AUTH_PASSWORD>) · actual: "UnknownVendorId"',
+    ]);
+    assert.deepEqual(coverage.blocks, [
+      {
+        block: 'Z',
+        name: 'Evidence sample',
+        tag: '@evidenceSample',
+        feature: coverage.testCases[0].feature,
+        featureId: 'z-evidence-sample',
+        total: 3,
+        passed: 1,
+        failed: 2,
+        skipped: 0,
+        other: 0,
+      },
+    ]);
+    assert.deepEqual(
+      coverage.requirements.map((row) => [row.id, row.testCases, row.result]),
+      [
+        ['Z01.FR.01', ['TC_Z_01_CSMS'], 'passed'],
+        ['Z01.FR.02', ['TC_Z_02_CSMS'], 'failed'],
+        ['Z02.FR.01', ['TC_Z_02_CSMS'], 'failed'],
+        ['Z03.FR.01', ['TC_Z_03_CSMS'], 'failed'],
+      ],
+    );
+  });
+
+  it('leaves no configured password in any output, attachments included', () => {
+    for (const { file, text } of everyText(reportsDir)) {
+      for (const password of Object.values(SAMPLE_PASSWORDS)) assert.ok(!text.includes(password), `${file} contains a password`);
+    }
+    assert.match(readFileSync(join(reportsDir, 'junit.xml'), 'utf8'), /\[masked, 21 chars\]/);
+  });
+
+  it('masks a password the CSMS set during the scenario in the failure Cucumber reports', () => {
+    const envelopes = readEnvelopes(join(reportsDir, 'cucumber.ndjson'));
+    // The password of the sample is the CSMS's currentTime, seen before it became a password.
+    const frames = envelopes.flatMap((e) => (e.attachment?.fileName === 'ocpp-frames.json' ? [e.attachment.body] : []));
+    const password = /"currentTime": "([^"]+)"/.exec(frames[2])?.[1];
+    assert.ok(password, 'the third scenario has a HeartbeatResponse');
+    const failures = envelopes.flatMap((e) =>
+      e.testStepFinished?.testStepResult.status === 'FAILED' ? [e.testStepFinished.testStepResult.message ?? ''] : [],
+    );
+    assert.equal(failures.length, 2);
+    assert.ok(!failures[1].includes(password), failures[1]);
+    assert.match(failures[1], /got "\[masked, 24 chars\]"/);
+  });
+});
+
+describe('the evidence of a run with no scenario', () => {
+  it('still writes a front page that says so', async () => {
+    const run = startSampleRun(join(work, 'empty'), '@no-such-tag');
+    const { exitCode, output } = await run.done;
+    assert.equal(exitCode, 0, output);
+    assert.match(readFileSync(join(run.reportsDir, 'html', 'index.html'), 'utf8'), /No scenario finished in this run/);
+    assert.equal(coverageOf(run.reportsDir).run.totals.scenarios, 0);
+    assert.deepEqual(readdirSync(run.reportsDir).sort(), ['coverage.json', 'cucumber.json', 'cucumber.ndjson', 'html', 'junit.xml']);
+  });
+});
+
+describe('the evidence of an interrupted run', () => {
+  it('on Ctrl-C, reports the scenarios that finished and marks the one that did not', async () => {
+    const run = startSampleRun(join(work, 'interrupted'), '@TC_Z_01_CSMS or @slow');
+    const ndjson = join(run.reportsDir, 'cucumber.ndjson');
+    const deadline = Date.now() + 30_000;
+    // Interrupt once the first scenario has finished and the slow one runs.
+    while (!(existsSync(ndjson) && readFileSync(ndjson, 'utf8').includes('"testCaseFinished"'))) {
+      assert.ok(Date.now() < deadline, 'the first scenario did not finish within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    run.child.kill('SIGINT');
+    const { exitCode, output } = await run.done;
+    assert.equal(exitCode, 130, output);
+    assert.match(output, /SIGINT: writing the report of the scenarios that finished/);
+
+    const coverage = coverageOf(run.reportsDir);
+    assert.equal(coverage.run.interrupted, true);
+    assert.deepEqual(
+      coverage.testCases.map((row) => [row.id, row.result]),
+      [
+        ['TC_Z_01_CSMS', 'passed'],
+        ['TC_Z_04_CSMS', 'not finished'],
+      ],
+    );
+    const json = JSON.parse(readFileSync(join(run.reportsDir, 'cucumber.json'), 'utf8')) as Array<{ elements: Array<{ name: string }> }>;
+    assert.deepEqual(
+      json.flatMap((feature) => feature.elements.map((scenario) => scenario.name)),
+      ['TC_Z_01_CSMS Heartbeat'],
+    );
+    assert.match(readFileSync(join(run.reportsDir, 'junit.xml'), 'utf8'), /tests="1"/);
+    const index = readFileSync(join(run.reportsDir, 'html', 'index.html'), 'utf8');
+    assert.match(index, /This run was interrupted/);
+  });
+
+  it('after a run killed outright, builds the report from the messages it left, a torn last line included', () => {
+    const source = join(work, 'finished', 'reports', 'cucumber.ndjson');
+    const text = readFileSync(source, 'utf8');
+    // Cut in the middle of the second scenario, inside a line.
+    const secondStart = text.indexOf('"testCaseStarted"', text.indexOf('"testCaseStarted"') + 1);
+    const cut = text.indexOf('"testStepFinished"', secondStart) + 10;
+    const reportsDir = join(work, 'killed');
+    const torn = join(work, 'torn.ndjson');
+    writeFileSync(torn, text.slice(0, cut));
+    const envelopes: Envelope[] = readEnvelopes(torn);
+    const report = buildReport({ envelopes, reportsDir, argv: [], config: undefined, interruptedAt: new Date() });
+    assert.deepEqual(
+      report.coverage.testCases.map((row) => [row.id, row.result]),
+      [
+        ['TC_Z_01_CSMS', 'passed'],
+        ['TC_Z_02_CSMS', 'not finished'],
+        ['TC_Z_03_CSMS', 'not run'],
+      ],
+    );
+    assert.ok(existsSync(report.indexHtml));
+    assert.ok(existsSync(join(reportsDir, 'cucumber.json')));
+  });
+});
