@@ -16,6 +16,7 @@ import {
 } from '../support/iso15118/contract-pki';
 import { ChargingStation } from '../support/station/charging-station';
 import { startTestCsms, testConfig } from './helpers/reference-csms';
+import { testStation } from './helpers/station';
 
 const EMAID = 'NLOCC0000000010';
 
@@ -43,20 +44,7 @@ describe('the reference CSMS authorizes', () => {
 
   beforeEach(async () => {
     await csms.reset();
-    cs = new ChargingStation({
-      identity: { role: 'basic', id: 'CP_1', securityProfile: 1, baseUrl: csms.endpoints.ws, password: '0123456789123456' },
-      hardware: {
-        vendorName: 'Test',
-        model: 'Model',
-        numberOfEvses: 1,
-        connectorType: 'cType2',
-        numberOfPhases: 3,
-        organizationName: 'Test',
-      },
-      callTimeoutMs: 5000,
-      handshakeTimeoutMs: 2000,
-      sinks: [],
-    });
+    cs = testStation({ baseUrl: csms.endpoints.ws, callTimeoutMs: 5000 });
     await cs.connect();
     await cs.boot();
   });

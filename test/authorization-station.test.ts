@@ -6,22 +6,10 @@ import { authorizeLocally, cacheIdTokenInfo, installLocalList } from '../support
 import { configuredIdToken } from '../support/station/authorization-tokens';
 import { ChargingStation } from '../support/station/charging-station';
 import { testConfig } from './helpers/reference-csms';
+import { testStation } from './helpers/station';
 
 function station(): ChargingStation {
-  const cs = new ChargingStation({
-    identity: { role: 'basic', id: 'CP_1', securityProfile: 1, baseUrl: 'ws://127.0.0.1:1', password: '0123456789123456' },
-    hardware: {
-      vendorName: 'Test',
-      model: 'Model',
-      numberOfEvses: 1,
-      connectorType: 'cType2',
-      numberOfPhases: 3,
-      organizationName: 'Test',
-    },
-    callTimeoutMs: 2000,
-    handshakeTimeoutMs: 2000,
-    sinks: [],
-  });
+  const cs = testStation();
   cs.deviceModel.setValue('AuthCtrlr', 'LocalPreAuthorize', 'true');
   return cs;
 }

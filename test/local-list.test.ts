@@ -5,23 +5,7 @@ import type { AuthorizationData, SendLocalListRequest } from '../schemas/ocpp201
 import { applySendLocalList, idTokenKey, installLocalList } from '../support/station/authorization-lists';
 import { ChargingStation } from '../support/station/charging-station';
 import { startTestCsms, testConfig } from './helpers/reference-csms';
-
-function station(id = 'CP_1', baseUrl = 'ws://127.0.0.1:1'): ChargingStation {
-  return new ChargingStation({
-    identity: { role: 'basic', id, securityProfile: 1, baseUrl, password: '0123456789123456' },
-    hardware: {
-      vendorName: 'Test',
-      model: 'Model',
-      numberOfEvses: 1,
-      connectorType: 'cType2',
-      numberOfPhases: 3,
-      organizationName: 'Test',
-    },
-    callTimeoutMs: 2000,
-    handshakeTimeoutMs: 2000,
-    sinks: [],
-  });
-}
+import { testStation } from './helpers/station';
 
 const entry = (idToken: string, status: 'Accepted' | 'Invalid' = 'Accepted'): AuthorizationData => ({
   idToken: { idToken, type: 'Central' },
@@ -30,7 +14,7 @@ const entry = (idToken: string, status: 'Accepted' | 'Invalid' = 'Accepted'): Au
 
 describe('the station answers SendLocalList', () => {
   test('a full update replaces the list and its version', () => {
-    const cs = station();
+    const cs = testStation();
     installLocalList(cs, 3, [entry('OLD')]);
     assert.deepEqual(applySendLocalList(cs, { versionNumber: 1, updateType: 'Full', localAuthorizationList: [entry('A'), entry('B')] }), {
       status: 'Accepted',
@@ -41,7 +25,7 @@ describe('the station answers SendLocalList', () => {
   });
 
   test('a full update without entries empties the list', () => {
-    const cs = station();
+    const cs = testStation();
     installLocalList(cs, 1, [entry('A')]);
     assert.equal(applySendLocalList(cs, { versionNumber: 2, updateType: 'Full' }).status, 'Accepted');
     assert.equal(cs.memory.localList.entries.size, 0);
@@ -49,7 +33,7 @@ describe('the station answers SendLocalList', () => {
   });
 
   test('a differential update adds, replaces and removes (an entry without idTokenInfo)', () => {
-    const cs = station();
+    const cs = testStation();
     installLocalList(cs, 1, [entry('A'), entry('B')]);
     const update: SendLocalListRequest = {
       versionNumber: 2,
@@ -63,7 +47,7 @@ describe('the station answers SendLocalList', () => {
   });
 
   test('a differential update not above the current version is a VersionMismatch', () => {
-    const cs = station();
+    const cs = testStation();
     installLocalList(cs, 2, [entry('A')]);
     assert.equal(
       applySendLocalList(cs, { versionNumber: 2, updateType: 'Differential', localAuthorizationList: [entry('B')] }).status,
@@ -73,7 +57,7 @@ describe('the station answers SendLocalList', () => {
   });
 
   test('a list naming an idToken twice, a version 0 or a full entry without idTokenInfo fails', () => {
-    const cs = station();
+    const cs = testStation();
     const twice = applySendLocalList(cs, { versionNumber: 1, updateType: 'Full', localAuthorizationList: [entry('A'), entry('a')] });
     assert.equal(twice.status, 'Failed');
     assert.equal(twice.statusInfo?.reasonCode, 'DuplicateIdToken');
@@ -87,7 +71,7 @@ describe('the station answers SendLocalList', () => {
   });
 
   test('a station whose list is disabled fails every update', () => {
-    const cs = station();
+    const cs = testStation();
     cs.deviceModel.setValue('LocalAuthListCtrlr', 'Enabled', 'false');
     assert.equal(applySendLocalList(cs, { versionNumber: 1, updateType: 'Full', localAuthorizationList: [entry('A')] }).status, 'Failed');
   });
@@ -108,7 +92,7 @@ describe('the reference CSMS manages a station list', () => {
 
   beforeEach(async () => {
     await csms.reset();
-    cs = station('CP_1', csms.endpoints.ws);
+    cs = testStation({ baseUrl: csms.endpoints.ws });
     await cs.connect();
     await cs.boot();
   });

@@ -4,28 +4,14 @@
  * deliberately wrong, as a CSMS under test might send them.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { loadConfig } from '../support/config';
 import { type ElementRows, checkExactElements, checkListLimit, checkListSizes } from '../support/station/provisioning-checks';
-import { type FieldRow, ValidationError, checkFields } from '../support/validation/field-checks';
+import { type FieldRow, checkFields } from '../support/validation/field-checks';
 import type { ValueContext } from '../support/validation/values';
+import { testConfig } from './helpers/reference-csms';
+import { failureOf } from './helpers/validation';
 
-const envFile = join(mkdtempSync(join(tmpdir(), 'octt-provisioning-')), 'empty.env');
-writeFileSync(envFile, '');
-const context: ValueContext = { config: loadConfig({ env: {}, envFile }), variable: () => undefined, message: () => undefined };
-
-function failureOf(run: () => void): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof ValidationError, String(error));
-    return error;
-  }
-  assert.fail('expected a ValidationError');
-}
+const context: ValueContext = { config: testConfig(), variable: () => undefined, message: () => undefined };
 
 const read = (component: string, variable: string, instance?: string): Record<string, unknown> => ({
   component: { name: component },

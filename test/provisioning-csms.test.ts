@@ -11,25 +11,9 @@ import type { ReceivedCall } from '../support/ocpp/rpc';
 import { ChargingStation } from '../support/station/charging-station';
 import { callExpectingRefusal } from '../support/station/provisioning-registration';
 import { startTestCsms } from './helpers/reference-csms';
+import { testStation } from './helpers/station';
 
 const STATION_ID = 'CP_1';
-
-function newStation(csms: ReferenceCsms): ChargingStation {
-  return new ChargingStation({
-    identity: { role: 'basic', id: STATION_ID, securityProfile: 1, baseUrl: csms.endpoints.ws, password: '0123456789123456' },
-    hardware: {
-      vendorName: 'Test vendor',
-      model: 'Test model',
-      numberOfEvses: 1,
-      connectorType: 'cType2',
-      numberOfPhases: 3,
-      organizationName: 'Test',
-    },
-    callTimeoutMs: 2000,
-    handshakeTimeoutMs: 2000,
-    sinks: [],
-  });
-}
 
 function ask(csms: ReferenceCsms, action: string, params: Record<string, unknown>): Promise<unknown> {
   return csms.perform({ action, stationId: STATION_ID, params, instruction: action }).then((result) => result.response);
@@ -46,7 +30,7 @@ describe('reference CSMS, block B', () => {
   });
   beforeEach(async () => {
     await csms.reset();
-    station = newStation(csms);
+    station = testStation({ id: STATION_ID, baseUrl: csms.endpoints.ws });
     await station.connect();
   });
   afterEach(async () => {

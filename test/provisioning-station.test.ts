@@ -13,16 +13,7 @@ import { type HandshakeAttempt, openingHandshake, whyNotDeclined } from '../supp
 import { ENTRIES_PER_NOTIFY_REPORT, notifyReportRequests, reportDataFor } from '../support/station/provisioning-reports';
 import { provisioningReplies } from '../support/station/replies/provisioning';
 import { startTestCsms } from './helpers/reference-csms';
-
-function newStation(securityProfile: 1 | 2 | 3 = 1): ChargingStation {
-  return new ChargingStation({
-    identity: { role: 'basic', id: 'CP_1', securityProfile, baseUrl: 'ws://127.0.0.1:1', password: '0123456789123456' },
-    hardware: { vendorName: 'V', model: 'M', numberOfEvses: 2, connectorType: 'cType2', numberOfPhases: 3, organizationName: 'O' },
-    callTimeoutMs: 1000,
-    handshakeTimeoutMs: 1000,
-    sinks: [],
-  });
-}
+import { testStation } from './helpers/station';
 
 const info = { messageId: 'm1', receivedAt: new Date() };
 
@@ -36,7 +27,7 @@ describe('station: custom reports (TC_B_18)', () => {
   const evse1 = [{ component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'AvailabilityState' } }];
 
   test('no EVSE reports a Problem: EmptyResultSet; Available: Accepted, reporting only that EVSE', () => {
-    const station = newStation();
+    const station = testStation({ numberOfEvses: 2, callTimeoutMs: 1000 });
     assert.deepEqual(getReport(station, { requestId: 1, componentCriteria: ['Problem'], componentVariable: evse1 }), {
       status: 'EmptyResultSet',
     });
@@ -62,7 +53,7 @@ describe('station: custom reports (TC_B_18)', () => {
   });
 
   test('an EVSE taken out of service no longer meets Available, and reports itself Unavailable', () => {
-    const station = newStation();
+    const station = testStation({ numberOfEvses: 2, callTimeoutMs: 1000 });
     station.topology.evse(1).operationalStatus = 'Inoperative';
     assert.deepEqual(getReport(station, { requestId: 3, componentCriteria: ['Available'], componentVariable: evse1 }), {
       status: 'EmptyResultSet',
@@ -72,7 +63,7 @@ describe('station: custom reports (TC_B_18)', () => {
   });
 
   test('a component without an EVSE asks for every EVSE; more items than ItemsPerMessage is refused', () => {
-    const station = newStation();
+    const station = testStation({ numberOfEvses: 2, callTimeoutMs: 1000 });
     const all = reportDataFor(station, {
       action: 'GetReport',
       payload: { requestId: 5, componentVariable: [{ component: { name: 'EVSE' }, variable: { name: 'AvailabilityState' } }] },
@@ -87,7 +78,7 @@ describe('station: custom reports (TC_B_18)', () => {
 });
 
 describe('station: base reports (TC_B_12 to TC_B_14)', () => {
-  const station = newStation();
+  const station = testStation({ numberOfEvses: 2, callTimeoutMs: 1000 });
   const names = (reportBase: 'ConfigurationInventory' | 'FullInventory' | 'SummaryInventory'): string[] =>
     reportDataFor(station, { action: 'GetBaseReport', payload: { requestId: 1, reportBase } }).map(
       (entry) => `${entry.component.name}.${entry.variable.name}`,
@@ -134,7 +125,7 @@ describe('station: SetNetworkProfile', () => {
   });
 
   test('accepts a profile at or above its security profile, never a lower one', () => {
-    const station = newStation(2);
+    const station = testStation({ numberOfEvses: 2, callTimeoutMs: 1000, securityProfile: 2 });
     const reply = provisioningReplies(station).SetNetworkProfile;
     assert.ok(reply);
     assert.deepEqual(reply(profile(3), info), { status: 'Accepted' });

@@ -16,17 +16,20 @@ import { networkStateOf } from '../support/station/security-network';
 import { examineChain } from '../support/tls/certificate-chain';
 import { createSigningRequest } from '../support/tls/csr';
 import { type TestPki, ensureTestPki } from '../support/tls/test-pki';
+import { testStation } from './helpers/station';
 
 const STATION_ID = 'CP_1';
 
 function newStation(pki: TestPki): ChargingStation {
   const ca = readFileSync(pki.caCert, 'utf8');
-  return new ChargingStation({
-    identity: { role: 'sp3', id: STATION_ID, securityProfile: 3, baseUrl: 'wss://localhost:1', tls: { ca } },
-    hardware: { vendorName: 'Test', model: 'Test', numberOfEvses: 1, connectorType: 'cType2', numberOfPhases: 3, organizationName: 'Test' },
+  return testStation({
+    role: 'sp3',
+    id: STATION_ID,
+    securityProfile: 3,
+    baseUrl: 'wss://localhost:1',
+    password: null,
+    tls: { ca },
     callTimeoutMs: 1000,
-    handshakeTimeoutMs: 1000,
-    sinks: [],
   });
 }
 

@@ -16,6 +16,7 @@ import {
   unplug,
 } from '../support/station/transaction-session';
 import { startTestCsms } from './helpers/reference-csms';
+import { testStation } from './helpers/station';
 
 const HERE: Where = { evseId: 1, connectorId: 1 };
 const VALID = { idToken: '100000C01', type: 'Central' as const };
@@ -50,13 +51,7 @@ describe('the station as it lives a charging session against the reference CSMS'
   });
   beforeEach(async () => {
     await csms.reset();
-    station = new ChargingStation({
-      identity: { role: 'basic', id: 'CP_1', securityProfile: 1, baseUrl: csms.endpoints.ws, password: '0123456789123456' },
-      hardware: { vendorName: 'V', model: 'M', numberOfEvses: 1, connectorType: 'cType2', numberOfPhases: 3, organizationName: 'O' },
-      callTimeoutMs: 2000,
-      handshakeTimeoutMs: 2000,
-      sinks: [],
-    });
+    station = testStation({ baseUrl: csms.endpoints.ws });
     remembered = new Map();
     context = { station, remember: (name, value) => remembered.set(name, value) };
     await station.connect();

@@ -1,32 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadConfig } from '../support/config';
-import { ValidationError, checkFields, checkSomeElement } from '../support/validation/field-checks';
+import { checkFields, checkSomeElement } from '../support/validation/field-checks';
 import { parseExpectation } from '../support/validation/expectations';
 import { assignPath, locate, removePath } from '../support/validation/paths';
 import { type ValueContext, resolveValue } from '../support/validation/values';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { testConfig } from './helpers/reference-csms';
+import { failureOf } from './helpers/validation';
 
-const envFile = join(mkdtempSync(join(tmpdir(), 'octt-validation-')), 'empty.env');
-writeFileSync(envFile, '');
-const config = loadConfig({ env: { CONFIGURED_EVSE_ID: '2' }, envFile });
+const config = testConfig({ CONFIGURED_EVSE_ID: '2' });
 const context: ValueContext = {
   config,
   variable: (name) => (name === 'transactionId' ? 'tx-1' : undefined),
   message: (name) => (name === 'GetBaseReportRequest' ? { requestId: 42 } : undefined),
 };
-
-function failureOf(run: () => void): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    assert.ok(error instanceof ValidationError, String(error));
-    return error;
-  }
-  assert.fail('expected a ValidationError');
-}
 
 describe('field paths', () => {
   test('locate reads nested fields, indexes and every element', () => {
