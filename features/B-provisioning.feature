@@ -393,14 +393,14 @@ Feature: B Provisioning
       And the charging station answered with
         | field  | expectation |
         | status | Scheduled   |
-      When the charging station sends the next TransactionEventRequest of the ongoing transaction with
+      When the charging station sends the next TransactionEventRequest of its transaction with
         | field                         | value                             |
         | eventType                     | Updated                           |
         | triggerReason                 | StopAuthorized                    |
         | transactionInfo.chargingState | EVConnected                       |
         | idToken.idToken               | the configured valid idToken      |
         | idToken.type                  | the configured valid idToken type |
-      And the charging station sends the next TransactionEventRequest of the ongoing transaction with
+      And the charging station sends the next TransactionEventRequest of its transaction with
         | field                         | value               |
         | eventType                     | Ended               |
         | triggerReason                 | EVCommunicationLost |
@@ -429,7 +429,7 @@ Feature: B Provisioning
       And the charging station answered with
         | field  | expectation |
         | status | Accepted    |
-      When the charging station sends the next TransactionEventRequest of the ongoing transaction with
+      When the charging station sends the next TransactionEventRequest of its transaction with
         | field                         | value          |
         | eventType                     | Ended          |
         | triggerReason                 | ResetCommand   |
@@ -476,14 +476,14 @@ Feature: B Provisioning
       And the charging station answered with
         | field  | expectation |
         | status | Scheduled   |
-      When the charging station sends the next TransactionEventRequest of the ongoing transaction with
+      When the charging station sends the next TransactionEventRequest of its transaction with
         | field                         | value                             |
         | eventType                     | Updated                           |
         | triggerReason                 | StopAuthorized                    |
         | transactionInfo.chargingState | EVConnected                       |
         | idToken.idToken               | the configured valid idToken      |
         | idToken.type                  | the configured valid idToken type |
-      And the charging station sends the next TransactionEventRequest of the ongoing transaction with
+      And the charging station sends the next TransactionEventRequest of its transaction with
         | field                         | value               |
         | eventType                     | Ended               |
         | triggerReason                 | EVCommunicationLost |
@@ -507,7 +507,7 @@ Feature: B Provisioning
       And the charging station answered with
         | field  | expectation |
         | status | Accepted    |
-      When the charging station sends the next TransactionEventRequest of the ongoing transaction with
+      When the charging station sends the next TransactionEventRequest of its transaction with
         | field                         | value          |
         | eventType                     | Ended          |
         | triggerReason                 | ResetCommand   |

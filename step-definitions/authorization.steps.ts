@@ -1,23 +1,16 @@
-import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
-import type {
-  AuthorizationStatusEnumType,
-  AuthorizeRequest,
-  AuthorizeResponse,
-  TransactionEventRequest,
-} from '../schemas/ocpp201-messages';
+import { Given, Then, When } from '@cucumber/cucumber';
+import type { AuthorizationStatusEnumType, AuthorizeRequest } from '../schemas/ocpp201-messages';
 import {
   type ContractKind,
   type ContractPresentation,
   contractPresentation,
   ocspAnswersAbout,
 } from '../support/iso15118/contract-certificates';
-import { sendAuthorizationEvent } from '../support/station/authorization-events';
 import { authorizeLocally, cacheIdTokenInfo, idTokenKey } from '../support/station/authorization-lists';
 import { configuredIdToken } from '../support/station/authorization-tokens';
 import { ValidationError } from '../support/validation/field-checks';
 import { resolveValue } from '../support/validation/values';
 import type { OcttWorld } from '../support/world';
-import { payloadFrom } from './tables';
 
 // The station's configuration and memory before the OCTT's first step (catalog "before").
 
@@ -49,23 +42,6 @@ When(/^the charging station authorizes (.+) locally$/, function (this: OcttWorld
   if (!outcome.authorized) throw new Error(`the station cannot authorize ${phrase} without the CSMS: ${outcome.reason}`);
   station.note(`authorized ${phrase} from its ${outcome.source}, without an AuthorizeRequest`);
 });
-
-When(
-  'the charging station sends the next TransactionEventRequest of its transaction with',
-  async function (this: OcttWorld, table: DataTable) {
-    const fields = payloadFrom(table, this.valueContext()) as Partial<TransactionEventRequest>;
-    const response = await sendAuthorizationEvent(
-      {
-        station: this.station(),
-        config: this.config,
-        remember: (name, value) => this.remember(name, value),
-        lastAuthorizeResponse: () => this.messages.get('AuthorizeResponse') as AuthorizeResponse | undefined,
-      },
-      fields,
-    );
-    this.inspected = { name: 'TransactionEventResponse', payload: response };
-  },
-);
 
 // ISO 15118 contract certificates (C07).
 

@@ -1,29 +1,17 @@
 import { type DataTable, Then, When } from '@cucumber/cucumber';
-import { defaultPayload } from '../support/station/message-defaults';
 import { checkFields, checkSomeElement } from '../support/validation/field-checks';
 import { valueAt } from '../support/validation/paths';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';
-import { expectationRows, payloadFrom } from './tables';
-
-async function send(world: OcttWorld, message: MessageName, table: DataTable | undefined): Promise<void> {
-  if (message.kind !== 'request') throw new Error(`the charging station sends requests, not ${message.name}`);
-  const station = world.station();
-  const payload = payloadFrom(table, world.valueContext(), defaultPayload(message.action, station, world.config));
-  const response = await station.callUntyped(message.action, payload);
-  if (message.action === 'BootNotification') {
-    const status = (response as { status?: string }).status;
-    if (status === 'Accepted' || status === 'Pending' || status === 'Rejected') station.registration = status;
-  }
-  world.inspected = { name: `${message.action}Response`, payload: response };
-}
+import { sendFromTable } from './station-actions';
+import { expectationRows } from './tables';
 
 When('the charging station sends a/an {message} with', async function (this: OcttWorld, message: MessageName, table: DataTable) {
-  await send(this, message, table);
+  await sendFromTable(this, this.station(), message, table);
 });
 
 When('the charging station sends a/an {message}', async function (this: OcttWorld, message: MessageName) {
-  await send(this, message, undefined);
+  await sendFromTable(this, this.station(), message, undefined);
 });
 
 Then('the CSMS responds with', function (this: OcttWorld, table: DataTable) {

@@ -7,7 +7,6 @@
 import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
 import type { ReceivedCall } from '../support/ocpp/rpc';
-import type { TransactionEventFields } from '../support/station/charging-station';
 import { defaultPayload } from '../support/station/message-defaults';
 import { checkExactElements, checkListLimit, checkListSizes } from '../support/station/provisioning-checks';
 import { handshakeFields, openingHandshake, whyNotDeclined } from '../support/station/provisioning-handshake';
@@ -252,18 +251,6 @@ When('the charging station sends the requested report in NotifyReportRequests', 
 
 // ---------------------------------------------------------------------------------------------
 // Transactions and connectors around a reset
-
-When(
-  'the charging station sends the next TransactionEventRequest of the ongoing transaction with',
-  async function (this: OcttWorld, table: DataTable) {
-    const station = this.station();
-    const transaction = station.transactions.onEvse(this.config.CONFIGURED_EVSE_ID);
-    if (!transaction) throw new Error(`there is no ongoing transaction on EVSE ${this.config.CONFIGURED_EVSE_ID}`);
-    const fields = payloadFrom(table, this.valueContext()) as unknown as TransactionEventFields;
-    const response = await station.sendTransactionEvent(transaction, fields);
-    this.inspected = { name: 'TransactionEventResponse', payload: response };
-  },
-);
 
 When(
   'the charging station reports the configured connector {word} and its other connectors Available',

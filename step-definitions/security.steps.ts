@@ -1,8 +1,8 @@
 import { After, Before, type DataTable, Given, Then, When, defineParameterType } from '@cucumber/cucumber';
+import type { ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
 import type { CsmsToStationAction } from '../support/ocpp/actions';
 import { CSMS_TO_STATION_ACTIONS } from '../support/ocpp/actions';
 import type { StationRole } from '../support/station/charging-station';
-import { defaultPayload } from '../support/station/message-defaults';
 import {
   type AttemptOutcome,
   closeProbe,
@@ -16,11 +16,12 @@ import {
 import { lastCertificateChain, newSigningRequest } from '../support/station/security-certificates';
 import { SecurityScenario, attemptSpecFrom, signingRequestFrom } from '../support/station/security-scenario';
 import { handshakeFacts } from '../support/tls/handshake-facts';
-import { ValidationError, checkField, checkFields } from '../support/validation/field-checks';
+import { ValidationError, checkFields } from '../support/validation/field-checks';
 import { valueAt } from '../support/validation/paths';
 import { resolveValue } from '../support/validation/values';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';
+import { bootAccepted, reportAllConnectors, sendFromTable } from './station-actions';
 import { expectationRows, payloadFrom } from './tables';
 
 const ROLES: Readonly<Record<string, StationRole>> = {
@@ -156,32 +157,18 @@ Then('the CSMS completes the TLS handshake and the WebSocket upgrade for every o
 
 Given('the {tlsStation} is booted and all its connectors are Available', async function (this: OcttWorld, role: StationRole) {
   expectAccepted(await security(this).attempt(role, {}));
-  const station = this.station(role);
-  const response = await station.boot('PowerUp');
-  checkField('BootNotificationResponse', response, 'status', 'Accepted', this.valueContext());
-  for (const { connector } of station.topology.allConnectors()) connector.status = 'Available';
-  await station.reportAllConnectors();
+  await bootAccepted(this, this.station(role));
 });
 
 When(
   'the {tlsStation} sends a/an {message} with',
   async function (this: OcttWorld, role: StationRole, message: MessageName, table: DataTable) {
-    if (message.kind !== 'request') throw new Error(`a charging station sends requests, not ${message.name}`);
-    const station = security(this).station(role);
-    const payload = payloadFrom(table, this.valueContext(), defaultPayload(message.action, station, this.config));
-    const response = await station.callUntyped(message.action, payload);
-    if (message.action === 'BootNotification') {
-      const status = (response as { status?: string }).status;
-      if (status === 'Accepted' || status === 'Pending' || status === 'Rejected') station.registration = status;
-    }
-    this.inspected = { name: `${message.action}Response`, payload: response };
+    await sendFromTable(this, security(this).station(role), message, table);
   },
 );
 
 When('the {tlsStation} reports all its connectors {word}', async function (this: OcttWorld, role: StationRole, status: string) {
-  const station = security(this).station(role);
-  for (const { connector } of station.topology.allConnectors()) connector.status = status as typeof connector.status;
-  await station.reportAllConnectors();
+  await reportAllConnectors(security(this).station(role), status as ConnectorStatusEnumType);
 });
 
 When('the {tlsStation} disconnects from the CSMS', async function (this: OcttWorld, role: StationRole) {

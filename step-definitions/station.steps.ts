@@ -1,16 +1,13 @@
 import { Given, When } from '@cucumber/cucumber';
 import type { BootReasonEnumType, ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
-import { checkField } from '../support/validation/field-checks';
 import type { OcttWorld } from '../support/world';
+import { bootAccepted, reportAllConnectors } from './station-actions';
 
 /** The common preamble (catalog convention 4): connect, boot Accepted, report every connector. */
 Given('the charging station is booted and all its connectors are Available', async function (this: OcttWorld) {
   const station = this.station();
   await station.connect();
-  const response = await station.boot('PowerUp');
-  checkField('BootNotificationResponse', response, 'status', 'Accepted', this.valueContext());
-  for (const { connector } of station.topology.allConnectors()) connector.status = 'Available';
-  await station.reportAllConnectors();
+  await bootAccepted(this, station);
 });
 
 Given('the charging station is connected to the CSMS', async function (this: OcttWorld) {
@@ -36,9 +33,7 @@ When('the charging station reboots with reason {word}', async function (this: Oc
 });
 
 When('the charging station reports all its connectors {word}', async function (this: OcttWorld, status: string) {
-  const station = this.station();
-  for (const { connector } of station.topology.allConnectors()) connector.status = status as ConnectorStatusEnumType;
-  await station.reportAllConnectors();
+  await reportAllConnectors(this.station(), status as ConnectorStatusEnumType);
 });
 
 When('the charging station reports the configured connector {word}', async function (this: OcttWorld, status: string) {

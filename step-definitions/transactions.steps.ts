@@ -1,6 +1,7 @@
 import { type DataTable, Given, Then, When, defineParameterType } from '@cucumber/cucumber';
-import type { IdTokenType, TransactionEventRequest } from '../schemas/ocpp201-messages';
+import type { AuthorizeResponse, IdTokenType, TransactionEventRequest } from '../schemas/ocpp201-messages';
 import { scaledMs } from '../support/config';
+import { sendAuthorizationEvent } from '../support/station/authorization-events';
 import { configuredIdToken } from '../support/station/authorization-tokens';
 import type { Exchange } from '../support/station/charging-station';
 import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/transaction-activity';
@@ -27,7 +28,7 @@ import {
 import { type FieldFailure, ValidationError, checkFields } from '../support/validation/field-checks';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';
-import { expectationRows } from './tables';
+import { expectationRows, payloadFrom } from './tables';
 
 defineParameterType({
   name: 'presentedIdToken',
@@ -270,3 +271,22 @@ Then('the CSMS responds to the TransactionEventRequest with seqNo {int} with', f
   const exchange = transactionEvents(this).find((candidate) => (candidate.request as TransactionEventRequest).seqNo === seqNo);
   checkAnswer(this, exchange, `TransactionEventRequest with seqNo ${seqNo}`, table);
 });
+
+// Any further event of the station's transaction, as a test case spells it out.
+
+When(
+  'the charging station sends the next TransactionEventRequest of its transaction with',
+  async function (this: OcttWorld, table: DataTable) {
+    const fields = payloadFrom(table, this.valueContext()) as Partial<TransactionEventRequest>;
+    const response = await sendAuthorizationEvent(
+      {
+        station: this.station(),
+        config: this.config,
+        remember: (name, value) => this.remember(name, value),
+        lastAuthorizeResponse: () => this.messages.get('AuthorizeResponse') as AuthorizeResponse | undefined,
+      },
+      fields,
+    );
+    this.inspected = { name: 'TransactionEventResponse', payload: response };
+  },
+);

@@ -5,7 +5,8 @@
  * are issued per run, because their OCSP address (AIA) names the run's responder.
  */
 import { type KeyObject, createPrivateKey, webcrypto } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildFolderAtomically } from '../tls/atomic-folder';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 import { TEST_ORGANIZATION } from '../tls/test-pki';
@@ -112,22 +113,12 @@ async function readRoot(dir: string): Promise<Issued | undefined> {
 export async function ensureV2gRoot(dir: string): Promise<Issued> {
   const existing = await readRoot(dir);
   if (existing) return existing;
-  const staging = `${dir}.staging-${process.pid}-${Date.now()}`;
-  mkdirSync(staging, { recursive: true });
-  try {
+  await buildFolderAtomically(dir, async (staging) => {
     const root = await issue({ subject: `CN=V2G Root CA (test), O=${TEST_ORGANIZATION}`, ca: true, validityDays: ROOT_VALIDITY_DAYS });
     writeFileSync(join(staging, 'v2g-root.pem'), root.certificatePem + '\n');
     const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', root.keys.privateKey);
     writeFileSync(join(staging, 'v2g-root.key'), x509.PemConverter.encode(pkcs8, 'PRIVATE KEY') + '\n', { mode: 0o600 });
-    rmSync(dir, { recursive: true, force: true });
-    try {
-      renameSync(staging, dir);
-    } catch {
-      // Another worker finished first; its root is as good as ours.
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  });
   const root = await readRoot(dir);
   if (!root) throw new Error(`could not create the V2G test root in ${dir}`);
   return root;

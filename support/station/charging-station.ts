@@ -281,7 +281,7 @@ export class ChargingStation {
     this.note(`offline: connector ${evseId}/${connectorId} is now ${status}; reported after reconnecting`);
   }
 
-  /** Sends BootNotification; on Accepted the station starts its heartbeat. */
+  /** Sends BootNotification with the station's own model and vendor; on Accepted it starts its heartbeat. */
   async boot(reason: BootReasonEnumType = 'PowerUp'): Promise<BootNotificationResponse> {
     const { hardware } = this.options;
     const response = await this.call('BootNotification', {
@@ -293,10 +293,14 @@ export class ChargingStation {
         ...(hardware.firmwareVersion ? { firmwareVersion: hardware.firmwareVersion } : {}),
       },
     });
+    return response;
+  }
+
+  /** A BootNotificationResponse, however the request was sent, decides the station's registration. */
+  private onBootResponse(response: BootNotificationResponse): void {
     this.registration = response.status;
     this.bootInterval = response.interval;
     if (response.status === 'Accepted') this.startHeartbeat(response.interval);
-    return response;
   }
 
   /** Power cycle: close, reconnect, BootNotification with the reason; connectors back to Available. */
@@ -406,6 +410,7 @@ export class ChargingStation {
     return connection.callUntyped(action, payload, options).then(
       (response) => {
         exchange.response = response;
+        if (action === 'BootNotification') this.onBootResponse(response as BootNotificationResponse);
         return response;
       },
       (error: Error) => {

@@ -4,7 +4,8 @@
  * does not know. Generated on first use into an ignored folder; no key is ever committed.
  */
 import { webcrypto } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildFolderAtomically } from './atomic-folder';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 
@@ -163,9 +164,7 @@ export async function ensureTestPki(dir: string, stationId: string): Promise<Tes
   const paths = pathsOf(dir, stationId);
   if (stillValid(paths)) return paths;
 
-  const staging = `${dir}.staging-${process.pid}-${Date.now()}`;
-  mkdirSync(staging, { recursive: true });
-  try {
+  await buildFolderAtomically(dir, async (staging) => {
     const ca = await issue({ subject: `CN=OCPP Conformance Test CA, O=${TEST_ORGANIZATION}`, algorithm: RSA, ca: true });
     await write(staging, 'ca', ca);
     const hosts = { dnsNames: ['localhost'], ips: ['127.0.0.1', '::1'] };
@@ -193,16 +192,7 @@ export async function ensureTestPki(dir: string, stationId: string): Promise<Tes
       staged.invalidClientCert.slice(staging.length + 1, -4),
       await issue({ subject: clientSubject, algorithm: RSA, issuer: unknownCa, usage: 'client' }),
     );
-
-    rmSync(dir, { recursive: true, force: true });
-    try {
-      renameSync(staging, dir);
-    } catch {
-      // Another worker finished first; its PKI is as good as ours.
-    }
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  });
   if (!stillValid(paths)) throw new Error(`could not create the test PKI in ${dir}`);
   return paths;
 }

@@ -1,0 +1,35 @@
+import type { DataTable } from '@cucumber/cucumber';
+import type { ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
+import type { ChargingStation } from '../support/station/charging-station';
+import { defaultPayload } from '../support/station/message-defaults';
+import { checkField } from '../support/validation/field-checks';
+import type { OcttWorld } from '../support/world';
+import type { MessageName } from './parameter-types';
+import { payloadFrom } from './tables';
+
+/** The glue several step files share: whatever station plays, it boots, reports and sends the same way. */
+
+/** Sends a request built from the station's defaults and a `| field | value |` table; its response is inspected next. */
+export async function sendFromTable(
+  world: OcttWorld,
+  station: ChargingStation,
+  message: MessageName,
+  table: DataTable | undefined,
+): Promise<void> {
+  if (message.kind !== 'request') throw new Error(`a charging station sends requests, not ${message.name}`);
+  const payload = payloadFrom(table, world.valueContext(), defaultPayload(message.action, station, world.config));
+  const response = await station.callUntyped(message.action, payload);
+  world.inspected = { name: `${message.action}Response`, payload: response };
+}
+
+/** BootNotification (PowerUp) that must be Accepted, then every connector reported Available. */
+export async function bootAccepted(world: OcttWorld, station: ChargingStation): Promise<void> {
+  const response = await station.boot('PowerUp');
+  checkField('BootNotificationResponse', response, 'status', 'Accepted', world.valueContext());
+  await reportAllConnectors(station, 'Available');
+}
+
+export async function reportAllConnectors(station: ChargingStation, status: ConnectorStatusEnumType): Promise<void> {
+  for (const { connector } of station.topology.allConnectors()) connector.status = status;
+  await station.reportAllConnectors();
+}
