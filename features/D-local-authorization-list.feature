@@ -52,7 +52,7 @@ Feature: D Local Authorization List Management
       | idToken                                  | status   |
       | the configured local list idToken        | Accepted |
       | the configured second local list idToken | Accepted |
-    When the CSMS is asked for the local list version of the charging station
+    When the CSMS is asked to send a GetLocalListVersionRequest
     Then the CSMS sends a GetLocalListVersionRequest
     And the charging station answered with
       | field         | expectation          |
@@ -81,7 +81,7 @@ Feature: D Local Authorization List Management
       | idToken                                  | status   |
       | the configured local list idToken        | Accepted |
       | the configured second local list idToken | Accepted |
-    When the CSMS is asked for the local list version of the charging station
+    When the CSMS is asked to send a GetLocalListVersionRequest
     Then the CSMS sends a GetLocalListVersionRequest
     And the charging station answered with
       | field         | expectation          |

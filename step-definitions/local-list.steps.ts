@@ -1,4 +1,4 @@
-import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
+import { type DataTable, Given, Then } from '@cucumber/cucumber';
 import type { AuthorizationData, AuthorizationStatusEnumType } from '../schemas/ocpp201-messages';
 import { duplicateIdTokens, installLocalList } from '../support/station/authorization-lists';
 import { configuredIdToken } from '../support/station/authorization-tokens';
@@ -35,19 +35,6 @@ Given(
 
 Given('the charging station has no local authorization list', function (this: OcttWorld) {
   installLocalList(this.station(), 0, []);
-});
-
-/**
- * The CSMS asks for the station's list version and the step ends once the operator reports the
- * request done, i.e. once the CSMS has the answer: its next update is numbered from that answer.
- * (The generic "the CSMS is asked to send" returns at once, so a second request could be built
- * before the CSMS read the first answer.)
- */
-When('the CSMS is asked for the local list version of the charging station', async function (this: OcttWorld) {
-  const station = this.station();
-  const instruction = `Make the CSMS send a GetLocalListVersionRequest to ${station.id} and keep the version the station reports.`;
-  station.note(`asked the CSMS operator (${this.run.operator.kind}): ${instruction}`);
-  await this.run.operator.perform({ action: 'GetLocalListVersion', stationId: station.id, params: {}, instruction });
 });
 
 function inspectedSendLocalList(world: OcttWorld): { name: string; payload: unknown } {

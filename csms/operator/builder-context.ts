@@ -1,4 +1,4 @@
-import type { CsmsToStationAction, RequestOf } from '../../support/ocpp/actions';
+import type { CsmsToStationAction, RequestOf, ResponseOf } from '../../support/ocpp/actions';
 import type { Config } from '../../support/config';
 import type { CsmsStore, StationRecord } from '../store';
 import type { StationSession } from '../station-session';
@@ -25,6 +25,15 @@ export type Params = Record<string, unknown>;
 export type RequestBuilder<A extends CsmsToStationAction> = (params: Params, context: BuilderContext) => RequestOf<A> | Array<RequestOf<A>>;
 
 export type RequestBuilders = { [A in CsmsToStationAction]?: RequestBuilder<A> };
+
+/** What the CSMS learns from the station's answer to a request it sent (e.g. the local list version). */
+export type ResponseObserver<A extends CsmsToStationAction> = (
+  request: RequestOf<A>,
+  response: ResponseOf<A>,
+  context: BuilderContext,
+) => void;
+
+export type ResponseObservers = { [A in CsmsToStationAction]?: ResponseObserver<A> };
 
 /** A "Configure…" action: changes a CSMS setting; returns what it now is. */
 export type ConfigureAction = (params: Params, context: BuilderContext) => unknown;

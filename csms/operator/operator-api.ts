@@ -4,7 +4,7 @@ import type { OperatorRequest, OperatorResult } from '../../support/operator/ope
 import { isConfigurationAction } from '../../support/operator/operator';
 import { BadOperatorRequest, type BuilderContext } from './builder-context';
 import { allConfigureActions } from './configure';
-import { allRequestBuilders } from './requests';
+import { allRequestBuilders, allResponseObservers } from './requests';
 
 /** Why the operator API could not do what it was asked, with the HTTP status it maps to. */
 export class OperatorApiError extends Error {
@@ -18,6 +18,7 @@ export class OperatorApiError extends Error {
 }
 
 const BUILDERS = allRequestBuilders();
+const OBSERVERS = allResponseObservers();
 const SETTINGS = allConfigureActions();
 
 function isCsmsAction(action: string): action is CsmsToStationAction {
@@ -60,7 +61,12 @@ export async function performOperatorRequest(
     const built = builder(request.params, context);
     const payloads = Array.isArray(built) ? built : [built];
     const responses: unknown[] = [];
-    for (const payload of payloads) responses.push(await session.connection.callUntyped(request.action, payload));
+    const observe = OBSERVERS.get(request.action);
+    for (const payload of payloads) {
+      const response = await session.connection.callUntyped(request.action, payload);
+      observe?.(payload as never, response as never, context);
+      responses.push(response);
+    }
     return { response: responses.length === 1 ? responses[0] : responses };
   } catch (error) {
     if (error instanceof OperatorApiError) throw error;

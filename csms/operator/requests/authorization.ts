@@ -1,15 +1,7 @@
-import type {
-  AuthorizationData,
-  GetLocalListVersionResponse,
-  IdTokenType,
-  SendLocalListRequest,
-  SendLocalListResponse,
-  UpdateEnumType,
-} from '../../../schemas/ocpp201-messages';
-import type { TraceEntry } from '../../../support/evidence/trace';
+import type { AuthorizationData, IdTokenType, SendLocalListRequest, UpdateEnumType } from '../../../schemas/ocpp201-messages';
 import { idTokenInfoFor } from '../../handlers/authorization';
 import type { StationRecord } from '../../store';
-import { BadOperatorRequest, type BuilderContext, type RequestBuilders, mergeParams } from '../builder-context';
+import { BadOperatorRequest, type BuilderContext, type RequestBuilders, type ResponseObservers, mergeParams } from '../builder-context';
 
 /**
  * The idTokens the CSMS keeps in a station's Local Authorization List. Seeded with the configured
@@ -38,36 +30,6 @@ export function setLocalList(context: Pick<BuilderContext, 'station' | 'config'>
   localLists.set(context.station, [...unique.values()]);
 }
 
-/**
- * The CSMS learns the station's list version from its answers: GetLocalListVersion reports it
- * (D02), an Accepted SendLocalList sets it. One observer per connection, on the frames the CSMS
- * records.
- */
-const observedConnections = new WeakSet<object>();
-
-function learnListVersions(context: BuilderContext): void {
-  const { session, station } = context;
-  if (!session || observedConnections.has(session.connection)) return;
-  observedConnections.add(session.connection);
-  const sentLists = new Map<string, SendLocalListRequest>();
-  session.connection.addSink({
-    record(entry: TraceEntry): void {
-      if (entry.kind !== 'frame' || entry.recordedBy !== 'CSMS' || !entry.messageId) return;
-      if (entry.direction === 'sent' && entry.messageType === 'CALL' && entry.action === 'SendLocalList') {
-        sentLists.set(entry.messageId, entry.payload as SendLocalListRequest);
-      } else if (entry.direction === 'received' && entry.messageType === 'CALLRESULT') {
-        if (entry.action === 'GetLocalListVersion') {
-          station.localListVersion = (entry.payload as GetLocalListVersionResponse).versionNumber;
-        } else if (entry.action === 'SendLocalList') {
-          const sent = sentLists.get(entry.messageId);
-          sentLists.delete(entry.messageId);
-          if (sent && (entry.payload as SendLocalListResponse).status === 'Accepted') station.localListVersion = sent.versionNumber;
-        }
-      }
-    },
-  });
-}
-
 function withIdTokenInfo(idToken: IdTokenType, context: BuilderContext): AuthorizationData {
   return { idToken, idTokenInfo: idTokenInfoFor(idToken, context) };
 }
@@ -80,7 +42,6 @@ function withIdTokenInfo(idToken: IdTokenType, context: BuilderContext): Authori
  * a differential entry without idTokenInfo removes its idToken.
  */
 function buildSendLocalList(params: Record<string, unknown>, context: BuilderContext): SendLocalListRequest {
-  learnListVersions(context);
   const updateType = (params.updateType as UpdateEnumType | undefined) ?? 'Full';
   if (updateType !== 'Full' && updateType !== 'Differential') throw new BadOperatorRequest('updateType must be Full or Differential');
   const given = params.localAuthorizationList as AuthorizationData[] | undefined;
@@ -124,9 +85,19 @@ function buildSendLocalList(params: Record<string, unknown>, context: BuilderCon
 /** Block C and D requests: authorization cache and local list. */
 export const authorizationRequests: RequestBuilders = {
   ClearCache: (params) => mergeParams({}, params),
-  GetLocalListVersion: (params, context) => {
-    learnListVersions(context);
-    return mergeParams({}, params);
-  },
+  GetLocalListVersion: (params) => mergeParams({}, params),
   SendLocalList: buildSendLocalList,
+};
+
+/**
+ * The CSMS learns the station's list version from its answers: GetLocalListVersion reports it
+ * (D02), an Accepted SendLocalList sets it.
+ */
+export const authorizationResponses: ResponseObservers = {
+  GetLocalListVersion: (_request, response, { station }) => {
+    station.localListVersion = response.versionNumber;
+  },
+  SendLocalList: (request, response, { station }) => {
+    if (response.status === 'Accepted') station.localListVersion = request.versionNumber;
+  },
 };

@@ -1,7 +1,7 @@
 import type { CsmsToStationAction } from '../../../support/ocpp/actions';
 import { CSMS_TO_STATION_ACTIONS } from '../../../support/ocpp/actions';
-import type { RequestBuilder, RequestBuilders } from '../builder-context';
-import { authorizationRequests } from './authorization';
+import type { RequestBuilder, RequestBuilders, ResponseObserver, ResponseObservers } from '../builder-context';
+import { authorizationRequests, authorizationResponses } from './authorization';
 import { otherBlockRequests } from './other-blocks';
 import { provisioningRequests } from './provisioning';
 import { securityRequests } from './security';
@@ -26,5 +26,19 @@ export function allRequestBuilders(): Map<CsmsToStationAction, RequestBuilder<Cs
   }
   const missing = CSMS_TO_STATION_ACTIONS.filter((action) => !merged.has(action));
   if (missing.length > 0) throw new Error(`no operator request builder for ${missing.join(', ')}`);
+  return merged;
+}
+
+const OBSERVERS: readonly ResponseObservers[] = [authorizationResponses];
+
+/** What the CSMS learns from the answers to the requests it sends, by action. */
+export function allResponseObservers(): Map<CsmsToStationAction, ResponseObserver<CsmsToStationAction>> {
+  const merged = new Map<CsmsToStationAction, ResponseObserver<CsmsToStationAction>>();
+  for (const area of OBSERVERS) {
+    for (const [action, observer] of Object.entries(area) as Array<[CsmsToStationAction, ResponseObserver<CsmsToStationAction>]>) {
+      if (merged.has(action)) throw new Error(`two areas observe ${action}`);
+      merged.set(action, observer);
+    }
+  }
   return merged;
 }
