@@ -1,4 +1,5 @@
-import type { StationToCsmsAction } from '../../support/ocpp/actions';
+import { mergeAreas } from '../../support/area-registry';
+import { STATION_TO_CSMS_ACTIONS, type StationToCsmsAction } from '../../support/ocpp/actions';
 import { authorizationHandlers } from './authorization';
 import { dataTransferHandlers } from './data-transfer';
 import type { CsmsHandler, CsmsHandlers } from './handler-context';
@@ -16,14 +17,7 @@ const AREAS: readonly CsmsHandlers[] = [
   dataTransferHandlers,
 ];
 
-/** Every CS→CSMS action the reference CSMS answers, by action; an area may not redefine another's. */
+/** Every CS→CSMS action of OCPP 2.0.1, answered by the reference CSMS; an area may not redefine another's. */
 export function allHandlers(): Map<StationToCsmsAction, CsmsHandler<StationToCsmsAction>> {
-  const merged = new Map<StationToCsmsAction, CsmsHandler<StationToCsmsAction>>();
-  for (const area of AREAS) {
-    for (const [action, handler] of Object.entries(area) as Array<[StationToCsmsAction, CsmsHandler<StationToCsmsAction>]>) {
-      if (merged.has(action)) throw new Error(`two handler areas answer ${action}`);
-      merged.set(action, handler);
-    }
-  }
-  return merged;
+  return mergeAreas(AREAS, 'CSMS handler', STATION_TO_CSMS_ACTIONS) as Map<StationToCsmsAction, CsmsHandler<StationToCsmsAction>>;
 }

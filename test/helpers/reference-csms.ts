@@ -16,10 +16,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 /** The reference CSMS on free loopback ports, seeded with stations CP_1 and CP_2. */
-export async function startTestCsms(env: Record<string, string> = {}): Promise<ReferenceCsms> {
+export async function startTestCsms(env: Record<string, string> = {}, options: { operatorPort?: number } = {}): Promise<ReferenceCsms> {
   const config = testConfig({ SECURITY_PROFILE_2_CP: 'CP_2', ...env });
   const pki = await ensureTestPki(PKI_DIR, config.SECURITY_PROFILE_3_CP);
-  return ReferenceCsms.start({ config, pki, host: '127.0.0.1', wsPort: 0, wssPort: 0, callTimeoutMs: 2000 });
+  return ReferenceCsms.start({ config, pki, host: '127.0.0.1', wsPort: 0, wssPort: 0, callTimeoutMs: 2000, ...options });
 }
 
 /** Opens a raw WebSocket as station `id` with security profile 1. */

@@ -1,3 +1,4 @@
+import { mergeAreas } from '../../../support/area-registry';
 import type { ConfigureActions } from '../builder-context';
 import { authorizationSettings } from './authorization';
 import { provisioningSettings } from './provisioning';
@@ -8,12 +9,5 @@ const AREAS: readonly ConfigureActions[] = [provisioningSettings, securitySettin
 
 /** Every "Configure…" setting the operator API knows, by name. */
 export function allConfigureActions(): Map<string, ConfigureActions[string]> {
-  const merged = new Map<string, ConfigureActions[string]>();
-  for (const area of AREAS) {
-    for (const [name, action] of Object.entries(area)) {
-      if (merged.has(name)) throw new Error(`two areas define ${name}`);
-      merged.set(name, action);
-    }
-  }
-  return merged;
+  return mergeAreas(AREAS, 'setting');
 }

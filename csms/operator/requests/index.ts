@@ -1,5 +1,5 @@
-import type { CsmsToStationAction } from '../../../support/ocpp/actions';
-import { CSMS_TO_STATION_ACTIONS } from '../../../support/ocpp/actions';
+import { mergeAreas } from '../../../support/area-registry';
+import { CSMS_TO_STATION_ACTIONS, type CsmsToStationAction } from '../../../support/ocpp/actions';
 import type { RequestBuilder, RequestBuilders, ResponseObserver, ResponseObservers } from '../builder-context';
 import { authorizationRequests, authorizationResponses } from './authorization';
 import { otherBlockRequests } from './other-blocks';
@@ -17,28 +17,15 @@ const AREAS: readonly RequestBuilders[] = [
 
 /** A builder for every CSMS→CS action of OCPP 2.0.1. */
 export function allRequestBuilders(): Map<CsmsToStationAction, RequestBuilder<CsmsToStationAction>> {
-  const merged = new Map<CsmsToStationAction, RequestBuilder<CsmsToStationAction>>();
-  for (const area of AREAS) {
-    for (const [action, builder] of Object.entries(area) as Array<[CsmsToStationAction, RequestBuilder<CsmsToStationAction>]>) {
-      if (merged.has(action)) throw new Error(`two request areas build ${action}`);
-      merged.set(action, builder);
-    }
-  }
-  const missing = CSMS_TO_STATION_ACTIONS.filter((action) => !merged.has(action));
-  if (missing.length > 0) throw new Error(`no operator request builder for ${missing.join(', ')}`);
-  return merged;
+  return mergeAreas(AREAS, 'operator request builder', CSMS_TO_STATION_ACTIONS) as Map<
+    CsmsToStationAction,
+    RequestBuilder<CsmsToStationAction>
+  >;
 }
 
 const OBSERVERS: readonly ResponseObservers[] = [authorizationResponses];
 
 /** What the CSMS learns from the answers to the requests it sends, by action. */
 export function allResponseObservers(): Map<CsmsToStationAction, ResponseObserver<CsmsToStationAction>> {
-  const merged = new Map<CsmsToStationAction, ResponseObserver<CsmsToStationAction>>();
-  for (const area of OBSERVERS) {
-    for (const [action, observer] of Object.entries(area) as Array<[CsmsToStationAction, ResponseObserver<CsmsToStationAction>]>) {
-      if (merged.has(action)) throw new Error(`two areas observe ${action}`);
-      merged.set(action, observer);
-    }
-  }
-  return merged;
+  return mergeAreas(OBSERVERS, 'response observer') as Map<CsmsToStationAction, ResponseObserver<CsmsToStationAction>>;
 }

@@ -4,6 +4,7 @@
  * afterwards (a NotifyReport, a StatusNotification, a BootNotification after a reset) is a step of
  * the scenario, so that it is visible in the Gherkin as it is in the OCTT's numbered steps.
  */
+import { mergeAreas } from '../../area-registry';
 import { CSMS_TO_STATION_ACTIONS, type CsmsToStationAction } from '../../ocpp/actions';
 import type { ChargingStation } from '../charging-station';
 import { authorizationReplies } from './authorization';
@@ -16,14 +17,8 @@ import { transactionReplies } from './transactions';
 export type DefaultReplies = { [A in CsmsToStationAction]: StationReply<A> };
 
 export function defaultReplies(station: ChargingStation): DefaultReplies {
-  const merged: Partial<Record<CsmsToStationAction, unknown>> = {};
-  for (const area of [provisioningReplies, securityReplies, authorizationReplies, transactionReplies, otherBlockReplies]) {
-    for (const [action, reply] of Object.entries(area(station))) {
-      if (action in merged) throw new Error(`two reply areas answer ${action}`);
-      merged[action as CsmsToStationAction] = reply;
-    }
-  }
-  const missing = CSMS_TO_STATION_ACTIONS.filter((action) => !(action in merged));
-  if (missing.length > 0) throw new Error(`the station has no default answer for ${missing.join(', ')}`);
-  return merged as DefaultReplies;
+  const areas = [provisioningReplies, securityReplies, authorizationReplies, transactionReplies, otherBlockReplies].map((area) =>
+    area(station),
+  );
+  return Object.fromEntries(mergeAreas(areas, 'default answer of the station', CSMS_TO_STATION_ACTIONS)) as DefaultReplies;
 }
