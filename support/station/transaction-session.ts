@@ -368,12 +368,7 @@ export async function authorizeStop(context: SessionContext, where: Where, idTok
     const sameGroup = info.groupIdToken?.idToken !== undefined && info.groupIdToken.idToken === session.authorizationGroup;
     if (info.status !== 'Accepted' || !sameGroup) return { authorize, accepted: false };
   }
-  const points = txPointsOf(station.deviceModel);
-  const lost: TxPoint[] = ['Authorized'];
-  if (session.powerPathClosed) lost.push('PowerPathClosed');
-  if (endsTransaction(points, lost)) openPowerPath(session, station);
-  session.authorization = undefined;
-  session.stopAuthorized = true;
+  const lost = withdrawAuthorization(session, station);
   const event = await report(context, session, where, {
     trigger: 'StopAuthorized',
     loses: lost,
@@ -381,6 +376,19 @@ export async function authorizeStop(context: SessionContext, where: Where, idTok
     ...(idToken ? { idToken } : {}),
   });
   return { authorize, accepted: true, event };
+}
+
+/**
+ * The driver's authorization ends (a local or remote stop): the points the transaction loses, with
+ * the power path opened when that ends the transaction.
+ */
+function withdrawAuthorization(session: EvseSession, station: ChargingStation): TxPoint[] {
+  const lost: TxPoint[] = ['Authorized'];
+  if (session.powerPathClosed) lost.push('PowerPathClosed');
+  if (endsTransaction(txPointsOf(station.deviceModel), lost)) openPowerPath(session, station);
+  session.authorization = undefined;
+  session.stopAuthorized = true;
+  return lost;
 }
 
 /** The station stops the transaction the CSMS asked it to stop with RequestStopTransaction (F03). */
@@ -396,12 +404,7 @@ export async function stopRemotely(context: SessionContext, where: Where): Promi
     );
   if (!asked)
     throw new Error(`the CSMS has not asked the station to stop transaction ${transaction.id} (no RequestStopTransactionRequest for it)`);
-  const points = txPointsOf(station.deviceModel);
-  const lost: TxPoint[] = ['Authorized'];
-  if (session.powerPathClosed) lost.push('PowerPathClosed');
-  if (endsTransaction(points, lost)) openPowerPath(session, station);
-  session.authorization = undefined;
-  session.stopAuthorized = true;
+  const lost = withdrawAuthorization(session, station);
   return report(context, session, where, { trigger: 'RemoteStop', loses: lost, stoppedReason: 'Remote' });
 }
 
