@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import type { TraceEntry, TraceSink } from '../support/evidence/trace';
 import type { CsmsStore, SecurityProfileNumber, StationRecord } from './store';
 
 export const OCPP_SUBPROTOCOL = 'ocpp2.0.1';
@@ -112,93 +111,22 @@ export function admit(request: IncomingMessage, store: CsmsStore, rules: Readonl
   return { admitted: true, station, securityProfile };
 }
 
-/** Profiles the CSMS gave a station with SetNetworkProfile and the station accepted, not yet used. */
-const pendingUpgrades = new WeakMap<StationRecord, SecurityProfileNumber>();
-
 /**
  * A05: the station has connected with `securityProfile`. When that is the upgraded profile the CSMS
  * gave it, the lower profile is refused from now on; until then the CSMS keeps accepting the old
  * one, so that a station whose upgrade fails is not locked out.
  */
 export function noteAdmitted(station: StationRecord, securityProfile: SecurityProfileNumber, rules: Readonly<AdmissionRules>): boolean {
-  const pending = pendingUpgrades.get(station);
+  const pending = station.pendingSecurityProfile;
   if (pending === undefined || securityProfile < pending) return false;
-  pendingUpgrades.delete(station);
+  station.pendingSecurityProfile = undefined;
   if (!rules.refuseDowngrade || securityProfile <= station.securityProfile) return false;
   station.securityProfile = securityProfile;
   return true;
 }
 
-interface SentCall {
-  action: string;
-  payload: unknown;
-}
-
-interface SetVariableEntry {
-  component?: { name?: string; instance?: string };
-  variable?: { name?: string; instance?: string };
-  attributeValue?: string;
-  attributeType?: string;
-}
-
-interface SetVariableResultEntry extends SetVariableEntry {
-  attributeStatus?: string;
-}
-
-const isPasswordEntry = (entry: SetVariableEntry): boolean =>
-  entry.component?.name === 'SecurityCtrlr' &&
-  entry.variable?.name === 'BasicAuthPassword' &&
-  (entry.attributeType ?? 'Actual') === 'Actual';
-
-/**
- * Watches what the CSMS itself asked of a station and what the station answered, and keeps the
- * CSMS's credentials in step (A01, A05): a BasicAuthPassword the station Accepted replaces the old
- * one at once; a SetNetworkProfile with a higher security profile that the station Accepted becomes
- * the profile the CSMS insists on once the station has connected with it.
- */
-export function credentialKeeper(store: CsmsStore, stationId: string, log: (text: string) => void): TraceSink {
-  const sent = new Map<string, SentCall>();
-  return {
-    record(entry: TraceEntry): void {
-      if (entry.kind !== 'frame' || !entry.messageId) return;
-      if (entry.direction === 'sent' && entry.messageType === 'CALL' && entry.action) {
-        if (entry.action === 'SetVariables' || entry.action === 'SetNetworkProfile') {
-          sent.set(entry.messageId, { action: entry.action, payload: entry.payload });
-        }
-        return;
-      }
-      if (entry.direction !== 'received' || entry.messageType === 'CALL') return;
-      const call = sent.get(entry.messageId);
-      sent.delete(entry.messageId);
-      const station = store.station(stationId);
-      if (!call || !station || entry.messageType !== 'CALLRESULT') return;
-      if (call.action === 'SetVariables') {
-        const requested = ((call.payload as { setVariableData?: SetVariableEntry[] }).setVariableData ?? []).filter(isPasswordEntry);
-        const results = (entry.payload as { setVariableResult?: SetVariableResultEntry[] }).setVariableResult ?? [];
-        // RebootRequired: the station presents the new password after its reboot, so the CSMS switches too.
-        const accepted = results.some(
-          (result) => isPasswordEntry(result) && (result.attributeStatus === 'Accepted' || result.attributeStatus === 'RebootRequired'),
-        );
-        const password = requested.at(-1)?.attributeValue;
-        if (accepted && password !== undefined) {
-          station.password = password;
-          log(`${stationId} accepted a new Basic auth password; the CSMS uses it from now on`);
-        }
-      } else {
-        const request = call.payload as { connectionData?: { securityProfile?: number } };
-        const profile = request.connectionData?.securityProfile;
-        const accepted = (entry.payload as { status?: string }).status === 'Accepted';
-        if (accepted && (profile === 1 || profile === 2 || profile === 3) && profile > station.securityProfile) {
-          pendingUpgrades.set(station, profile);
-          log(`${stationId} accepted a network profile with security profile ${profile}; lower profiles are refused once it used it`);
-        }
-      }
-    },
-  };
-}
-
 /** An operator setting: the profile the CSMS requires of the station from now on (e.g. undoing an upgrade). */
 export function setRequiredSecurityProfile(station: StationRecord, securityProfile: SecurityProfileNumber): void {
-  pendingUpgrades.delete(station);
+  station.pendingSecurityProfile = undefined;
   station.securityProfile = securityProfile;
 }

@@ -11,15 +11,7 @@ import { OcppConnection } from '../support/ocpp/rpc';
 import type { Handler } from '../support/ocpp/rpc';
 import type { OperatorRequest, OperatorResult } from '../support/operator/operator';
 import type { TestPki } from '../support/tls/test-pki';
-import {
-  type Admission,
-  type AdmissionRules,
-  OCPP_SUBPROTOCOL,
-  SPECIFICATION_RULES,
-  admit,
-  credentialKeeper,
-  noteAdmitted,
-} from './connection-auth';
+import { type Admission, type AdmissionRules, OCPP_SUBPROTOCOL, SPECIFICATION_RULES, admit, noteAdmitted } from './connection-auth';
 import { allHandlers } from './handlers';
 import { requireRegistration } from './handlers/provisioning';
 import type { HandlerContext } from './handlers/handler-context';
@@ -230,7 +222,6 @@ export class ReferenceCsms {
       callTimeoutMs: this.options.callTimeoutMs ?? 30_000,
       sinks: this.sinks,
     });
-    connection.addSink(credentialKeeper(this.store, stationId, (text) => connection.note(text)));
     const session = new StationSession(stationId, connection, securityProfile);
     this.sessions.set(stationId, session);
     if (previous) {

@@ -12,6 +12,7 @@ import type {
   TransactionEventRequest,
 } from '../schemas/ocpp201-messages';
 import type { Config } from '../support/config';
+import type { StationToCsmsAction } from '../support/ocpp/actions';
 
 export type SecurityProfileNumber = 1 | 2 | 3;
 
@@ -27,9 +28,15 @@ export interface StationRecord {
   password: string;
   /** Lowest security profile the CSMS accepts from this station (A00: never downgrade). */
   securityProfile: SecurityProfileNumber;
+  /** A higher profile the station accepted with SetNetworkProfile; the lower ones are refused once it used it (A05). */
+  pendingSecurityProfile?: SecurityProfileNumber;
   /** How the next BootNotification is answered. */
   bootPolicy: BootPolicy;
+  /** How the BootNotifications after the next one are answered (e.g. Pending, then Accepted). */
+  bootPolicyAfterwards?: BootPolicy;
   registration: RegistrationStatusEnumType | 'Unknown';
+  /** Messages the CSMS asked of the station while it is not yet accepted (TriggerMessage, a report). */
+  requestedWhilePending: Set<StationToCsmsAction>;
   evses: Array<{ id: number; connectorIds: number[] }>;
   connectorStatus: Map<string, ConnectorStatusEnumType>;
   /** Limits the CSMS knows of the station's device model (DeviceDataCtrlr.ItemsPerMessage …). */
@@ -38,6 +45,10 @@ export interface StationRecord {
   reportedVariables: Map<string, string>;
   lastHeartbeat?: string;
   localListVersion: number;
+  /** The idTokens the CSMS keeps in the station's Local Authorization List. */
+  localList: IdTokenType[];
+  /** V2G / MO roots the operator trusts for contract certificates this station presents (C07), PEM. */
+  trustedContractRoots: string[];
 }
 
 export interface IdTokenRecord {
@@ -64,6 +75,14 @@ export interface TransactionRecord {
   /** Energy register at the last meter value, Wh. */
   lastEnergyWh?: number;
   firstEnergyWh?: number;
+  /** The idTokenInfo status last given for the transaction's own idToken. */
+  toldStatus?: AuthorizationStatusEnumType;
+  /** Events the station reported as having happened while it was offline. */
+  offlineEvents: number;
+  /** seqNo values received more than once. */
+  duplicateSeqNos: number[];
+  /** The idTokenInfo status given in answer to each event that got one, by seqNo. */
+  verdicts: Array<{ seqNo: number; status: AuthorizationStatusEnumType }>;
 }
 
 function tokenKey(idToken: string, type: string): string {
@@ -101,11 +120,17 @@ export class CsmsStore {
         securityProfile: 1,
         bootPolicy: { status: 'Accepted', interval: 300 },
         registration: 'Unknown',
+        requestedWhilePending: new Set(),
         evses: structuredClone(evses),
         connectorStatus: new Map(),
         itemsPerMessage: {},
         reportedVariables: new Map(),
         localListVersion: 0,
+        localList: [
+          { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE },
+          { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
+        ],
+        trustedContractRoots: [],
       });
     }
     const token = (

@@ -61,9 +61,16 @@ describe('OCSP messages', () => {
     const identity = certIdentityOf(contract.pem, subCa.certificatePem);
     const signer = { certificatePem: subCa.certificatePem, privateKey: subCa.privateKey };
     const der = encodeOcspResponse([{ identity, status: { status: 'good' } }], signer);
-    // Flip one bit of producedAt's seconds, inside the signed part.
-    const at = der.indexOf(Buffer.from('Z', 'ascii'));
-    der[at - 1] ^= 0x01;
+    // Flip one bit of the last digit of producedAt, inside the signed part: the first
+    // GeneralizedTime of the ResponseData (tag 0x18, digits, maybe a fraction, then "Z").
+    const isTime = (i: number): boolean => {
+      const length = der[i + 1];
+      if (der[i] !== 0x18 || length < 15 || length > 24 || der[i + 1 + length] !== 0x5a) return false;
+      return [...der.subarray(i + 2, i + 16)].every((byte) => byte >= 0x30 && byte <= 0x39);
+    };
+    const at = der.findIndex((_byte, i) => isTime(i));
+    assert.ok(at >= 0, 'producedAt not found');
+    der[at + der[at + 1]] ^= 0x01;
     assert.equal(verifyOcspResponse(der, identity).status, 'failed');
   });
 });

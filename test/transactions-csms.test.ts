@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import type { HandlerContext } from '../csms/handlers/handler-context';
-import { eventsInOrder, ledgerOf, missingSeqNos, transactionHandlers } from '../csms/handlers/transactions';
+import { eventsInOrder, missingSeqNos, transactionHandlers } from '../csms/handlers/transactions';
 import type { StationSession } from '../csms/station-session';
 import { CsmsStore, type StationRecord } from '../csms/store';
 import type { TransactionEventRequest, TransactionEventResponse } from '../schemas/ocpp201-messages';
@@ -73,7 +73,7 @@ describe('the reference CSMS keeps transactions', () => {
     assert.deepEqual(await send({ seqNo: 2 }), {}, 'told once, not on every event');
     const record = store.transactions.get('tx-1');
     assert.ok(record);
-    assert.deepEqual(ledgerOf(record).verdicts, [
+    assert.deepEqual(record.verdicts, [
       { seqNo: 0, status: 'Accepted' },
       { seqNo: 1, status: 'Blocked' },
     ]);
@@ -105,8 +105,8 @@ describe('the reference CSMS keeps transactions', () => {
     await send({ seqNo: 1, offline: true });
     await send({ seqNo: 1, offline: true });
     assert.deepEqual(missingSeqNos(record), []);
-    assert.deepEqual(ledgerOf(record).duplicateSeqNos, [1]);
-    assert.equal(ledgerOf(record).offlineEvents, 4);
+    assert.deepEqual(record.duplicateSeqNos, [1]);
+    assert.equal(record.offlineEvents, 4);
     assert.deepEqual(
       eventsInOrder(record).map((event) => event.seqNo),
       [0, 1, 1, 2, 3],

@@ -1,6 +1,5 @@
 import type { AuthorizeRequest, AuthorizeResponse, IdTokenInfoType, IdTokenType } from '../../schemas/ocpp201-messages';
 import { type ContractVerdict, judgeCertificateChain, judgeHashData, sameEmaid } from '../ocsp/contract-validation';
-import { trustedContractRoots } from '../ocsp/trusted-roots';
 import type { IdTokenRecord } from '../store';
 import type { CsmsHandlers, HandlerContext } from './handler-context';
 
@@ -40,7 +39,7 @@ async function authorizeContract(request: AuthorizeRequest, context: HandlerCont
   const timeoutMs = ocspTimeoutMs(context);
   let verdict: ContractVerdict;
   if (request.certificate !== undefined) {
-    verdict = await judgeCertificateChain(request.certificate, trustedContractRoots(context.station), timeoutMs);
+    verdict = await judgeCertificateChain(request.certificate, context.station.trustedContractRoots, timeoutMs);
   } else {
     verdict = await judgeHashData(request.iso15118CertificateHashData ?? [], timeoutMs);
   }

@@ -1,38 +1,8 @@
 import type { MessageTriggerEnumType } from '../../schemas/ocpp201-messages';
 import type { StationToCsmsAction } from '../../support/ocpp/actions';
 import { OcppCallError } from '../../support/ocpp/errors';
-import type { BootPolicy, StationRecord } from '../store';
+import type { StationRecord } from '../store';
 import type { CsmsHandlers } from './handler-context';
-
-/** What the CSMS keeps about a station's registration beyond its StationRecord. */
-interface RegistrationState {
-  /** How BootNotifications are answered once the next one was answered by `bootPolicy`. */
-  afterwards?: BootPolicy;
-  /** Messages the CSMS asked a not-yet-accepted station for (TriggerMessage, a report). */
-  requested: Set<StationToCsmsAction>;
-}
-
-// Keyed by the record: a store reset makes new records, and with them a clean state.
-const registrations = new WeakMap<StationRecord, RegistrationState>();
-
-function registrationOf(station: StationRecord): RegistrationState {
-  let state = registrations.get(station);
-  if (!state) {
-    state = { requested: new Set() };
-    registrations.set(station, state);
-  }
-  return state;
-}
-
-/** The operator's choice: answer the next BootNotification with `next`, the later ones with `afterwards`. */
-export function setBootPolicy(station: StationRecord, next: BootPolicy, afterwards?: BootPolicy): void {
-  station.bootPolicy = next;
-  registrationOf(station).afterwards = afterwards;
-}
-
-export function pendingBootPolicy(station: StationRecord): BootPolicy | undefined {
-  return registrationOf(station).afterwards;
-}
 
 const TRIGGERED_ACTION: Readonly<Record<MessageTriggerEnumType, StationToCsmsAction>> = {
   BootNotification: 'BootNotification',
@@ -53,7 +23,7 @@ const TRIGGERED_ACTION: Readonly<Record<MessageTriggerEnumType, StationToCsmsAct
  * station may send it even before it is accepted (B02: the CSMS may query and trigger while Pending).
  */
 export function expectRequestedMessage(station: StationRecord, requested: MessageTriggerEnumType | 'NotifyReport'): void {
-  registrationOf(station).requested.add(requested === 'NotifyReport' ? 'NotifyReport' : TRIGGERED_ACTION[requested]);
+  station.requestedWhilePending.add(requested === 'NotifyReport' ? 'NotifyReport' : TRIGGERED_ACTION[requested]);
 }
 
 /**
@@ -65,7 +35,7 @@ export function expectRequestedMessage(station: StationRecord, requested: Messag
 export function requireRegistration(action: StationToCsmsAction, station: StationRecord): void {
   if (action === 'BootNotification') return;
   if (station.registration !== 'Pending' && station.registration !== 'Rejected') return;
-  if (registrationOf(station).requested.has(action)) return;
+  if (station.requestedWhilePending.has(action)) return;
   throw new OcppCallError(
     'SecurityError',
     `${station.id} is ${station.registration}: only a BootNotificationRequest or a message the CSMS asked for is accepted`,
@@ -77,12 +47,11 @@ export const provisioningHandlers: CsmsHandlers = {
   BootNotification: (_request, { station }) => {
     const { status, interval } = station.bootPolicy;
     station.registration = status;
-    const state = registrationOf(station);
-    if (state.afterwards) {
-      station.bootPolicy = state.afterwards;
-      state.afterwards = undefined;
+    if (station.bootPolicyAfterwards) {
+      station.bootPolicy = station.bootPolicyAfterwards;
+      station.bootPolicyAfterwards = undefined;
     }
-    if (status === 'Accepted') state.requested.clear();
+    if (status === 'Accepted') station.requestedWhilePending.clear();
     return { currentTime: new Date().toISOString(), interval, status };
   },
   Heartbeat: (_request, { station }) => {

@@ -1,10 +1,4 @@
-import type {
-  AuthorizationStatusEnumType,
-  IdTokenInfoType,
-  MeterValueType,
-  TransactionEventRequest,
-  TransactionEventResponse,
-} from '../../schemas/ocpp201-messages';
+import type { IdTokenInfoType, MeterValueType, TransactionEventRequest, TransactionEventResponse } from '../../schemas/ocpp201-messages';
 import type { TransactionRecord } from '../store';
 import { idTokenInfoFor } from './authorization';
 import type { CsmsHandlers, HandlerContext } from './handler-context';
@@ -20,29 +14,6 @@ function energyRegisterWh(meterValues: readonly MeterValueType[] | undefined): n
     }
   }
   return latest;
-}
-
-/** What the CSMS keeps of a transaction beyond the store's record. */
-export interface TransactionLedger {
-  /** The idTokenInfo status last given for the transaction's own idToken. */
-  toldStatus: AuthorizationStatusEnumType | undefined;
-  /** Events the station reported as having happened while it was offline. */
-  offlineEvents: number;
-  /** seqNo values received more than once. */
-  duplicateSeqNos: number[];
-  /** The idTokenInfo status given in answer to each event that got one, by seqNo. */
-  verdicts: Array<{ seqNo: number; status: AuthorizationStatusEnumType }>;
-}
-
-const ledgers = new WeakMap<TransactionRecord, TransactionLedger>();
-
-export function ledgerOf(record: TransactionRecord): TransactionLedger {
-  let ledger = ledgers.get(record);
-  if (!ledger) {
-    ledger = { toldStatus: undefined, offlineEvents: 0, duplicateSeqNos: [], verdicts: [] };
-    ledgers.set(record, ledger);
-  }
-  return ledger;
 }
 
 /** seqNo values between the lowest and the highest received that have not arrived (yet). */
@@ -66,18 +37,17 @@ function recordOf(request: TransactionEventRequest, { store, station }: HandlerC
   let record = store.transactions.get(transactionId);
   if (!record) {
     // Any event may be the first the CSMS sees (offline events, lost messages): it opens the record.
-    record = { stationId: station.id, transactionId, events: [], seqNos: [] };
+    record = { stationId: station.id, transactionId, events: [], seqNos: [], offlineEvents: 0, duplicateSeqNos: [], verdicts: [] };
     store.transactions.set(transactionId, record);
   }
   return record;
 }
 
 function keep(record: TransactionRecord, request: TransactionEventRequest, context: HandlerContext): void {
-  const ledger = ledgerOf(record);
-  if (record.seqNos.includes(request.seqNo)) ledger.duplicateSeqNos.push(request.seqNo);
+  if (record.seqNos.includes(request.seqNo)) record.duplicateSeqNos.push(request.seqNo);
   record.events.push(request);
   record.seqNos.push(request.seqNo);
-  if (request.offline) ledger.offlineEvents += 1;
+  if (request.offline) record.offlineEvents += 1;
   if (request.evse) {
     record.evseId = request.evse.id;
     record.connectorId = request.evse.connectorId ?? record.connectorId;
@@ -101,20 +71,19 @@ function keep(record: TransactionRecord, request: TransactionEventRequest, conte
  * since the CSMS accepted it), given once, so that the station can deauthorize the transaction (E05).
  */
 function verdict(record: TransactionRecord, request: TransactionEventRequest, context: HandlerContext): IdTokenInfoType | undefined {
-  const ledger = ledgerOf(record);
   if (request.idToken) {
     const info = idTokenInfoFor(request.idToken, context);
     const ownToken = !record.idToken || request.triggerReason === 'Authorized';
     if (ownToken) {
       record.idToken = request.idToken;
-      ledger.toldStatus = info.status;
+      record.toldStatus = info.status;
     }
     return info;
   }
-  if (!record.idToken || record.endedAt || ledger.toldStatus !== 'Accepted') return undefined;
+  if (!record.idToken || record.endedAt || record.toldStatus !== 'Accepted') return undefined;
   const now = idTokenInfoFor(record.idToken, context);
   if (now.status === 'Accepted') return undefined;
-  ledger.toldStatus = now.status;
+  record.toldStatus = now.status;
   return now;
 }
 
@@ -125,7 +94,7 @@ export const transactionHandlers: CsmsHandlers = {
     keep(record, request, context);
     const idTokenInfo = verdict(record, request, context);
     if (!idTokenInfo) return {};
-    ledgerOf(record).verdicts.push({ seqNo: request.seqNo, status: idTokenInfo.status });
+    record.verdicts.push({ seqNo: request.seqNo, status: idTokenInfo.status });
     return { idTokenInfo };
   },
   MeterValues: () => ({}),

@@ -2,7 +2,7 @@ import type { AuthorizationStatusEnumType, IdTokenEnumType, IdTokenType } from '
 import { trustContractRoot } from '../../ocsp/trusted-roots';
 import type { IdTokenRecord } from '../../store';
 import { BadOperatorRequest, type ConfigureActions, type Params, requireParam } from '../builder-context';
-import { localListOf, setLocalList } from '../requests/authorization';
+import { setLocalList } from '../requests/authorization';
 
 const ID_TOKEN_TYPES: readonly IdTokenEnumType[] = [
   'Central',
@@ -72,10 +72,10 @@ export const authorizationSettings: ConfigureActions = {
     const idTokens = requireParam<unknown[]>(params, 'idTokens', 'ConfigureLocalList');
     if (!Array.isArray(idTokens)) throw new BadOperatorRequest('idTokens must be a list of { idToken, type }');
     setLocalList(
-      context,
+      context.station,
       idTokens.map((value, index) => idTokenOf(value, `idTokens[${index}]`)),
     );
-    return { idTokens: localListOf(context) };
+    return { idTokens: context.station.localList };
   },
   /**
    * A V2G or MO root the CSMS trusts for contract certificates it validates itself (C07):

@@ -1,5 +1,4 @@
 import type { RegistrationStatusEnumType } from '../../../schemas/ocpp201-messages';
-import { pendingBootPolicy, setBootPolicy } from '../../handlers/provisioning';
 import type { BootPolicy, StationRecord } from '../../store';
 import { BadOperatorRequest, type ConfigureActions, type Params } from '../builder-context';
 
@@ -20,7 +19,7 @@ function bootPolicyFrom(params: unknown, fallbackInterval: number, what: string)
 }
 
 function describeBootPolicy(station: StationRecord): Params {
-  const afterwards = pendingBootPolicy(station);
+  const afterwards = station.bootPolicyAfterwards;
   return { ...station.bootPolicy, ...(afterwards ? { afterwards } : {}) };
 }
 
@@ -36,7 +35,8 @@ export const provisioningSettings: ConfigureActions = {
     const next = bootPolicyFrom(params, station.bootPolicy.interval, 'the setting');
     const afterwards =
       params.afterwards === undefined ? undefined : bootPolicyFrom(params.afterwards, station.bootPolicy.interval, 'afterwards');
-    setBootPolicy(station, next, afterwards);
+    station.bootPolicy = next;
+    station.bootPolicyAfterwards = afterwards;
     return describeBootPolicy(station);
   },
 

@@ -3,31 +3,11 @@ import { idTokenInfoFor } from '../../handlers/authorization';
 import type { StationRecord } from '../../store';
 import { BadOperatorRequest, type BuilderContext, type RequestBuilders, type ResponseObservers, mergeParams } from '../builder-context';
 
-/**
- * The idTokens the CSMS keeps in a station's Local Authorization List. Seeded with the configured
- * local-list tokens; the operator changes it with ConfigureLocalList or by sending updates. A
- * station record is replaced when the CSMS is reset, and its list with it.
- */
-const localLists = new WeakMap<StationRecord, IdTokenType[]>();
-
 const tokenKey = (idToken: IdTokenType): string => `${idToken.type}:${idToken.idToken.toLowerCase()}`;
 
-export function localListOf(context: Pick<BuilderContext, 'station' | 'config'>): IdTokenType[] {
-  let list = localLists.get(context.station);
-  if (!list) {
-    const { config } = context;
-    list = [
-      { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE },
-      { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
-    ];
-    localLists.set(context.station, list);
-  }
-  return list;
-}
-
-export function setLocalList(context: Pick<BuilderContext, 'station' | 'config'>, idTokens: readonly IdTokenType[]): void {
-  const unique = new Map(idTokens.map((idToken) => [tokenKey(idToken), idToken]));
-  localLists.set(context.station, [...unique.values()]);
+/** Replaces the idTokens the CSMS keeps in the station's Local Authorization List, each once. */
+export function setLocalList(station: StationRecord, idTokens: readonly IdTokenType[]): void {
+  station.localList = [...new Map(idTokens.map((idToken) => [tokenKey(idToken), idToken])).values()];
 }
 
 function withIdTokenInfo(idToken: IdTokenType, context: BuilderContext): AuthorizationData {
@@ -57,19 +37,19 @@ function buildSendLocalList(params: Record<string, unknown>, context: BuilderCon
   }
   let entries: AuthorizationData[];
   if (given === undefined) {
-    entries = localListOf(context).map((idToken) => withIdTokenInfo(idToken, context));
+    entries = context.station.localList.map((idToken) => withIdTokenInfo(idToken, context));
   } else if (updateType === 'Full') {
     // A full list states every entry's authorization; the CSMS fills in what the operator left out.
     entries = given.map((entry) => (entry.idTokenInfo ? entry : withIdTokenInfo(entry.idToken, context)));
     setLocalList(
-      context,
+      context.station,
       entries.map((entry) => entry.idToken),
     );
   } else {
     entries = given;
     const removed = new Set(given.filter((entry) => !entry.idTokenInfo).map((entry) => tokenKey(entry.idToken)));
-    const kept = localListOf(context).filter((idToken) => !removed.has(tokenKey(idToken)));
-    setLocalList(context, [...kept, ...given.filter((entry) => entry.idTokenInfo).map((entry) => entry.idToken)]);
+    const kept = context.station.localList.filter((idToken) => !removed.has(tokenKey(idToken)));
+    setLocalList(context.station, [...kept, ...given.filter((entry) => entry.idTokenInfo).map((entry) => entry.idToken)]);
   }
   const { localAuthorizationList: _given, ...rest } = params;
   return mergeParams(

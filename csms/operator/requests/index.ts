@@ -4,7 +4,7 @@ import type { RequestBuilder, RequestBuilders, ResponseObserver, ResponseObserve
 import { authorizationRequests, authorizationResponses } from './authorization';
 import { otherBlockRequests } from './other-blocks';
 import { provisioningRequests } from './provisioning';
-import { securityRequests } from './security';
+import { securityRequests, securityResponses } from './security';
 import { transactionRequests } from './transactions';
 
 const AREAS: readonly RequestBuilders[] = [
@@ -23,7 +23,7 @@ export function allRequestBuilders(): Map<CsmsToStationAction, RequestBuilder<Cs
   >;
 }
 
-const OBSERVERS: readonly ResponseObservers[] = [authorizationResponses];
+const OBSERVERS: readonly ResponseObservers[] = [authorizationResponses, securityResponses];
 
 /** What the CSMS learns from the answers to the requests it sends, by action. */
 export function allResponseObservers(): Map<CsmsToStationAction, ResponseObserver<CsmsToStationAction>> {
