@@ -1,5 +1,5 @@
 import { type DataTable, Given, Then, When, defineParameterType } from '@cucumber/cucumber';
-import type { AuthorizeResponse, IdTokenType, TransactionEventRequest } from '../schemas/ocpp201-messages';
+import type { AuthorizeResponse, TransactionEventRequest } from '../schemas/ocpp201-messages';
 import { scaledMs } from '../support/config';
 import { sendAuthorizationEvent } from '../support/station/authorization-events';
 import { configuredIdToken } from '../support/station/authorization-tokens';
@@ -35,10 +35,6 @@ defineParameterType({
   regexp: /the configured (?:valid|second valid|invalid|blocked|expired|master pass|local list|second local list) idToken/,
   transformer: (phrase: string) => phrase,
 });
-
-function idTokenOf(world: OcttWorld, phrase: string): IdTokenType {
-  return configuredIdToken(world.config, phrase);
-}
 
 function configured(world: OcttWorld): Where {
   return { evseId: world.config.CONFIGURED_EVSE_ID, connectorId: world.config.CONFIGURED_CONNECTOR_ID };
@@ -93,11 +89,11 @@ When('the cable is unplugged at the EV side', async function (this: OcttWorld) {
 });
 
 When('the driver presents {presentedIdToken}', async function (this: OcttWorld, phrase: string) {
-  await act(this, (context, where) => presentIdToken(context, where, idTokenOf(this, phrase)));
+  await act(this, (context, where) => presentIdToken(context, where, configuredIdToken(this.config, phrase)));
 });
 
 When('the driver presents {presentedIdToken} to stop the transaction', async function (this: OcttWorld, phrase: string) {
-  await act(this, (context, where) => authorizeStop(context, where, idTokenOf(this, phrase)));
+  await act(this, (context, where) => authorizeStop(context, where, configuredIdToken(this.config, phrase)));
 });
 
 When('the charging station closes the power path', async function (this: OcttWorld) {

@@ -8,6 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import type { AuthorizeCertificateStatusEnumType, OCSPRequestDataType } from '../../schemas/ocpp201-messages';
 import { type CertIdentity, certIdentityOf } from './ocsp-messages';
 import { queryOcsp } from './ocsp-client';
+import { splitPemChain } from '../../support/tls/certificate-chain';
 
 export interface ContractVerdict {
   certificateStatus: AuthorizeCertificateStatusEnumType;
@@ -16,8 +17,6 @@ export interface ContractVerdict {
   /** Why the status is not Accepted, for the CSMS's log. */
   reasons: string[];
 }
-
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 function ocspUrlsOf(certificate: X509Certificate): string[] {
   return [...(certificate.infoAccess ?? '').matchAll(/OCSP - URI:(\S+)/g)].map((match) => match[1]);
@@ -77,7 +76,7 @@ export async function judgeCertificateChain(
   let chain: X509Certificate[];
   let roots: X509Certificate[];
   try {
-    chain = (chainPem.match(PEM_CERTIFICATE) ?? []).map((pem) => new X509Certificate(pem));
+    chain = splitPemChain(chainPem).map((pem) => new X509Certificate(pem));
     roots = trustedRootsPem.map((pem) => new X509Certificate(pem));
   } catch (error) {
     return fail('CertChainError', `a certificate cannot be read: ${(error as Error).message}`);

@@ -6,6 +6,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OCSPResponseStatus } from '@peculiar/asn1-ocsp';
+import { readRequestBody } from '../request-body';
 import {
   type CertIdentity,
   type OcspCertStatus,
@@ -138,20 +139,8 @@ function fromGetPath(url: string): Buffer {
   return Buffer.from(decodeURIComponent(encoded), 'base64');
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(new Error(`an OCSP request above ${MAX_REQUEST_BYTES} bytes`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const body = await readRequestBody(request, MAX_REQUEST_BYTES);
+  if (body === null) throw new Error(`an OCSP request above ${MAX_REQUEST_BYTES} bytes`);
+  return body;
 }

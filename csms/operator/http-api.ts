@@ -1,6 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { OPERATOR_ACTIONS_PATH } from '../../support/operator/http-operator';
 import type { OperatorRequest, OperatorResult } from '../../support/operator/operator';
+import { readRequestBody } from '../request-body';
 import { OperatorApiError, validateOperatorRequest } from './operator-api';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -11,22 +12,10 @@ function send(response: ServerResponse, status: number, body: unknown): void {
   response.end(text);
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new OperatorApiError(400, `the body exceeds ${MAX_BODY_BYTES} bytes`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
+async function readBody(request: IncomingMessage): Promise<string> {
+  const body = await readRequestBody(request, MAX_BODY_BYTES);
+  if (body === null) throw new OperatorApiError(400, `the body exceeds ${MAX_BODY_BYTES} bytes`);
+  return body.toString('utf8');
 }
 
 /** The operator HTTP contract: POST /v1/actions with an OperatorRequest; see README. */
