@@ -149,9 +149,7 @@ export function runPanels(meta: RunMetadata, trace: Traceability): string {
     .join('\n');
   const blocks = [
     `<p id="ocpp-summary"><strong>${escapeHtml(summary)}</strong></p>`,
-    '<table class="table table-striped ocpp-table" id="ocpp-blocks"><thead><tr>',
-    '<th>Block</th><th>Name</th><th>Tag</th><th>Scenarios</th><th>Passed</th><th>Failed</th><th>Skipped</th><th>Other</th>',
-    `</tr></thead><tbody>${blockRows}</tbody></table>`,
+    stripedTable('ocpp-blocks', ['Block', 'Name', 'Tag', 'Scenarios', 'Passed', 'Failed', 'Skipped', 'Other'], blockRows),
   ].join('\n');
   return [
     '<div class="row">',
@@ -165,6 +163,11 @@ export function runPanels(meta: RunMetadata, trace: Traceability): string {
     panel('Results per block', blocks, 'col-md-6 col-sm-12 col-xs-12', 'ocpp-blocks-panel'),
     '</div>',
   ].join('\n');
+}
+
+function stripedTable(id: string, headers: readonly string[], rows: string): string {
+  const head = headers.map((header) => `<th>${escapeHtml(header)}</th>`).join('');
+  return `<table class="table table-striped ocpp-table" id="${id}"><thead><tr>\n${head}\n</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 /** The bottom of the front page: test case → requirements → result, and requirement → result. */
@@ -189,16 +192,12 @@ export function traceabilityPanels(trace: Traceability): string {
         `<tr><td>${escapeHtml(row.id)}</td><td>${escapeHtml(row.useCase)}</td><td>${escapeHtml(row.testCases.join(', '))}</td><td>${badge(row.result)}</td></tr>`,
     )
     .join('\n');
-  const cases = [
-    '<table class="table table-striped ocpp-table" id="ocpp-traceability"><thead><tr>',
-    '<th>Test case</th><th>Title</th><th>Block</th><th>Use cases</th><th>Requirements</th><th>Result</th>',
-    `</tr></thead><tbody>${caseRows}</tbody></table>`,
-  ].join('\n');
-  const requirements = [
-    '<table class="table table-striped ocpp-table" id="ocpp-requirements"><thead><tr>',
-    '<th>Requirement</th><th>Use case</th><th>Test cases</th><th>Result (worst of its test cases)</th>',
-    `</tr></thead><tbody>${requirementRows}</tbody></table>`,
-  ].join('\n');
+  const cases = stripedTable('ocpp-traceability', ['Test case', 'Title', 'Block', 'Use cases', 'Requirements', 'Result'], caseRows);
+  const requirements = stripedTable(
+    'ocpp-requirements',
+    ['Requirement', 'Use case', 'Test cases', 'Result (worst of its test cases)'],
+    requirementRows,
+  );
   return [
     '<div class="main_container"><div class="row">',
     panel('Traceability: test cases', cases, undefined, 'ocpp-traceability-panel'),
