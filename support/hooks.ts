@@ -26,9 +26,6 @@ Before(async function (this: OcttWorld) {
   await runContext().embedded?.reset();
 });
 
-/** The failure lines of each scenario, kept until its After hook writes the evidence. */
-const failuresOf = new WeakMap<OcttWorld, string[]>();
-
 AfterStep(function (this: OcttWorld, { result, error, pickleStep, gherkinDocument }) {
   if (result.status !== Status.FAILED) return;
   // The trace knows secrets learnt during the scenario (a password the CSMS set); an error message
@@ -39,7 +36,7 @@ AfterStep(function (this: OcttWorld, { result, error, pickleStep, gherkinDocumen
     result.exception.stackTrace = result.exception.stackTrace && this.trace.maskText(result.exception.stackTrace);
   }
   const lines = failureLines(stepWording(gherkinDocument, pickleStep), error ?? result.message).map((line) => this.trace.maskText(line));
-  failuresOf.set(this, [...(failuresOf.get(this) ?? []), ...lines]);
+  this.failureLines.push(...lines);
   this.attach(lines.join('\n'), { mediaType: 'text/plain', fileName: FAILURE_FILE_NAME });
 });
 
@@ -49,7 +46,7 @@ After(async function (this: OcttWorld, { result, pickle }) {
   const afterProblems = [...violations.map((v) => `OCPP-J violation by the CSMS: ${v}`), ...problems].map((text) =>
     this.trace.maskText(text),
   );
-  const failures = [...(failuresOf.get(this) ?? []), ...afterProblems.flatMap((text) => failureLines('After the scenario', text))];
+  const failures = [...this.failureLines, ...afterProblems.flatMap((text) => failureLines('After the scenario', text))];
   const evidence = scenarioEvidence(pickle.name, this.trace.entries, failures);
   this.attach(evidence.framesJson, { mediaType: 'application/json', fileName: FRAMES_FILE_NAME });
   this.attach(evidence.html, { mediaType: 'text/html', fileName: EVIDENCE_FILE_NAME });

@@ -35,6 +35,8 @@ export class OcttWorld extends World {
   /** Undo work for after the scenario (e.g. restoring a changed password at the CSMS). */
   readonly cleanups: Array<() => Promise<void>> = [];
   inspected: Inspected | undefined;
+  /** One line per failed check of the scenario, for its evidence. */
+  readonly failureLines: string[] = [];
   /** Settles when the operator has done (or failed) the last thing the scenario asked. */
   private operatorOutcome: Promise<void> = Promise.resolve();
 
