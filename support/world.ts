@@ -7,6 +7,7 @@ import type { ReceivedCall } from './ocpp/rpc';
 import type { OperatorRequest } from './operator/operator';
 import { type RunContext, runContext } from './run-context';
 import { ChargingStation, type StationIdentity, type StationRole } from './station/charging-station';
+import { undoOfCsmsChanges } from './station/csms-changes';
 import { MessageLog } from './station/message-log';
 import type { StateContext } from './station/reusable-states';
 import { TEST_ORGANIZATION } from './tls/test-pki';
@@ -172,9 +173,17 @@ export class OcttWorld extends World {
     return call;
   }
 
-  /** Closes every station; runs the scenario's cleanups. Never throws: problems are returned. */
+  /**
+   * Runs the scenario's cleanups, first putting back what the CSMS changed of the stations (see
+   * undoOfCsmsChanges), then closes every station. Never throws: problems are returned.
+   */
   async teardown(): Promise<string[]> {
     const problems: string[] = [];
+    for (const [role, station] of this.stations) {
+      for (const undo of await undoOfCsmsChanges(station, this.config)) {
+        this.cleanups.push(async () => void (await this.configureCsms(undo.action, undo.params, undo.instruction, role)));
+      }
+    }
     for (const cleanup of this.cleanups.reverse()) {
       try {
         await cleanup();

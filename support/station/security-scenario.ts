@@ -16,9 +16,7 @@ import { type NetworkState, type StationEnvironment, activateHighestPriorityProf
 /** What a block-A scenario needs of the World. */
 export interface ScenarioWorld {
   readonly run: RunContext;
-  readonly cleanups: Array<() => Promise<void>>;
   station(role: StationRole): ChargingStation;
-  configureCsms(action: string, params: Record<string, unknown>, instruction: string, role?: StationRole): Promise<unknown>;
   remember(name: string, value: unknown): void;
 }
 
@@ -27,34 +25,16 @@ export class SecurityScenario {
   /** Which station made the last attempt. */
   lastRole: StationRole | undefined;
   cipherProbes: CipherProbe[] | undefined;
-  private readonly prepared = new Set<StationRole>();
-  private readonly undos = new Set<string>();
 
   constructor(private readonly world: ScenarioWorld) {}
 
   /**
    * The station playing `role`, ready for block A: its network state exists from its first step on,
-   * so that a password it accepts is followed, and what the CSMS changed is undone afterwards
-   * (against a user's CSMS through the operator; the embedded CSMS is also reset).
+   * so that a password it accepts is followed. (The World undoes what the CSMS changed.)
    */
   station(role: StationRole): ChargingStation {
     const station = this.world.station(role);
-    if (this.prepared.has(role)) return station;
-    this.prepared.add(role);
-    const state = this.networkOf(station);
-    const original = state.original.password;
-    station.deviceModel.onChange(({ definition }) => {
-      if (definition.component.name !== 'SecurityCtrlr' || definition.variable.name !== 'BasicAuthPassword' || original === undefined)
-        return;
-      this.undoOnce(`password of ${station.id}`, () =>
-        this.world.configureCsms(
-          'ConfigureBasicAuthPassword',
-          { password: original },
-          `Set the Basic auth password of ${station.id} back to the configured one.`,
-          role,
-        ),
-      );
-    });
+    this.networkOf(station);
     return station;
   }
 
@@ -79,26 +59,7 @@ export class SecurityScenario {
     station.registration = 'NotBooted';
     for (const { connector } of station.topology.allConnectors()) connector.status = 'Available';
     activateHighestPriorityProfile(station, state);
-    const original = state.original.securityProfile;
-    if (state.securityProfile > original) {
-      this.undoOnce(`security profile of ${station.id}`, () =>
-        this.world.configureCsms(
-          'ConfigureSecurityProfile',
-          { securityProfile: original },
-          `Register ${station.id} again for security profile ${original}, as before this scenario upgraded it.`,
-          role,
-        ),
-      );
-    }
     return this.attempt(role, {});
-  }
-
-  private undoOnce(what: string, undo: () => Promise<unknown>): void {
-    if (this.undos.has(what)) return;
-    this.undos.add(what);
-    this.world.cleanups.push(async () => {
-      await undo();
-    });
   }
 
   environment(): StationEnvironment {
