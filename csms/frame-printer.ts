@@ -1,5 +1,5 @@
-import type { TraceEntry, TraceSink } from '../support/evidence/trace';
-import type { SecretMasker } from '../support/evidence/masking';
+import type { TraceEntry, TraceSink } from '../kernel/evidence/trace';
+import type { SecretMasker } from '../kernel/evidence/masking';
 
 const ARROW = { received: '→', sent: '←' } as const;
 

@@ -2,10 +2,10 @@
  * `npm run csms`: the reference CSMS on its own, for a CSMS developer to read and play with, and for
  * running the suite against it from another shell (CSMS_OPERATOR=http).
  */
-import { ConfigurationError, SECRET_VARIABLES, loadConfig } from '../support/config';
-import { SecretMasker } from '../support/evidence/masking';
-import { PKI_DIR } from '../support/run-context';
-import { ensureTestPki } from '../support/tls/test-pki';
+import { ConfigurationError, SECRET_VARIABLES, loadConfig } from '../kernel/config';
+import { SecretMasker } from '../kernel/evidence/masking';
+import { PKI_DIR } from '../kernel/tls/test-pki';
+import { ensureTestPki } from '../kernel/tls/test-pki';
 import { FramePrinter } from './frame-printer';
 import { ReferenceCsms } from './reference-csms';
 

@@ -1,4 +1,4 @@
-import type { OcppConnection } from '../support/ocpp/rpc';
+import type { OcppConnection } from '../kernel/ocpp/rpc';
 import type { SecurityProfileNumber } from './store';
 
 /** One connected station: its OCPP-J connection and how it authenticated. */

@@ -11,8 +11,8 @@ import type {
   RegistrationStatusEnumType,
   TransactionEventRequest,
 } from '../schemas/ocpp201-messages';
-import type { Config } from '../support/config';
-import type { StationToCsmsAction } from '../support/ocpp/actions';
+import type { Config } from '../kernel/config';
+import type { StationToCsmsAction } from '../kernel/ocpp/actions';
 
 export type SecurityProfileNumber = 1 | 2 | 3;
 

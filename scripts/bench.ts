@@ -8,9 +8,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SecretMasker } from '../support/evidence/masking';
-import { Trace } from '../support/evidence/trace';
-import { SchemaValidator } from '../support/ocpp/schema-validator';
+import { SecretMasker } from '../kernel/evidence/masking';
+import { Trace } from '../kernel/evidence/trace';
+import { SchemaValidator } from '../kernel/ocpp/schema-validator';
 
 const ROOT = join(__dirname, '..');
 const RUNS = Number(process.argv[2] ?? 5);

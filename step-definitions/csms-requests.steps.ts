@@ -1,7 +1,7 @@
 import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
-import { type CsmsToStationAction, CSMS_TO_STATION_ACTIONS } from '../support/ocpp/actions';
-import { OcppCallError, isRpcErrorCode } from '../support/ocpp/errors';
-import { NO_REPLY } from '../support/ocpp/rpc';
+import { type CsmsToStationAction, CSMS_TO_STATION_ACTIONS } from '../kernel/ocpp/actions';
+import { OcppCallError, isRpcErrorCode } from '../kernel/ocpp/errors';
+import { NO_REPLY } from '../kernel/ocpp/rpc';
 import { checkFields } from '../support/validation/field-checks';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';

@@ -1,5 +1,5 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { type Action, parseMessageName } from '../support/ocpp/actions';
+import { type Action, parseMessageName } from '../kernel/ocpp/actions';
 import { REUSABLE_STATES, type ReusableStateName } from '../support/station/reusable-states';
 
 export interface MessageName {

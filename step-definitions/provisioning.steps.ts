@@ -6,7 +6,7 @@
  */
 import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
-import type { ReceivedCall } from '../support/ocpp/rpc';
+import type { ReceivedCall } from '../kernel/ocpp/rpc';
 import { defaultPayload } from '../support/station/message-defaults';
 import { checkExactElements, checkListLimit, checkListSizes } from '../support/station/provisioning-checks';
 import { handshakeFields, openingHandshake, whyNotDeclined } from '../support/station/provisioning-handshake';

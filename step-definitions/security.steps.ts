@@ -1,7 +1,7 @@
 import { After, Before, type DataTable, Given, Then, When, defineParameterType } from '@cucumber/cucumber';
 import type { ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
-import type { CsmsToStationAction } from '../support/ocpp/actions';
-import { CSMS_TO_STATION_ACTIONS } from '../support/ocpp/actions';
+import type { CsmsToStationAction } from '../kernel/ocpp/actions';
+import { CSMS_TO_STATION_ACTIONS } from '../kernel/ocpp/actions';
 import type { StationRole } from '../support/station/charging-station';
 import {
   type AttemptOutcome,
@@ -15,7 +15,7 @@ import {
 } from '../support/station/security-attempts';
 import { lastCertificateChain, newSigningRequest } from '../support/station/security-certificates';
 import { SecurityScenario, attemptSpecFrom, signingRequestFrom } from '../support/station/security-scenario';
-import { handshakeFacts } from '../support/tls/handshake-facts';
+import { handshakeFacts } from '../kernel/tls/handshake-facts';
 import { ValidationError, checkFields } from '../support/validation/field-checks';
 import { valueAt } from '../support/validation/paths';
 import { resolveValue } from '../support/validation/values';

@@ -1,6 +1,6 @@
 import { type DataTable, Given, Then, When, defineParameterType } from '@cucumber/cucumber';
 import type { AuthorizeResponse, TransactionEventRequest } from '../schemas/ocpp201-messages';
-import { scaledMs } from '../support/config';
+import { scaledMs } from '../kernel/config';
 import { sendAuthorizationEvent } from '../support/station/authorization-events';
 import { configuredIdToken } from '../support/station/authorization-tokens';
 import type { Exchange } from '../support/station/charging-station';

@@ -1,5 +1,5 @@
 import { After, AfterAll, AfterStep, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
-import { ConfigurationError } from './config';
+import { ConfigurationError } from '../kernel/config';
 import { failureLines, stepWording } from './evidence/failure-line';
 import { EVIDENCE_FILE_NAME, FAILURE_FILE_NAME, FRAMES_FILE_NAME, scenarioEvidence } from './evidence/scenario-evidence';
 import { endRun, runContext, startRun } from './run-context';

@@ -4,16 +4,13 @@
  * reference CSMS itself.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ReferenceCsms } from '../csms/reference-csms';
-import { type Config, SECRET_VARIABLES, type VariableName, loadConfig } from './config';
+import { type Config, SECRET_VARIABLES, type VariableName, loadConfig } from '../kernel/config';
 import { EmbeddedOperator } from './operator/embedded-operator';
-import { HttpOperator } from './operator/http-operator';
+import { HttpOperator } from '../kernel/operator/http-operator';
 import { ManualOperator } from './operator/manual-operator';
-import type { CsmsOperator } from './operator/operator';
-import { type TestPki, ensureTestPki } from './tls/test-pki';
-
-export const PKI_DIR = join(__dirname, '..', '.pki');
+import type { CsmsOperator } from '../kernel/operator/contract';
+import { PKI_DIR, type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
 
 export interface TlsMaterial {
   /** PEM of the CA the CSMS's server certificate chains to; undefined = the system's trust store. */

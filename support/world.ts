@@ -1,16 +1,16 @@
 import { World, setWorldConstructor } from '@cucumber/cucumber';
-import { SECRET_VARIABLES } from './config';
-import type { Config } from './config';
-import { SecretMasker } from './evidence/masking';
-import { Trace } from './evidence/trace';
-import type { ReceivedCall } from './ocpp/rpc';
-import type { OperatorRequest } from './operator/operator';
+import { SECRET_VARIABLES } from '../kernel/config';
+import type { Config } from '../kernel/config';
+import { SecretMasker } from '../kernel/evidence/masking';
+import { Trace } from '../kernel/evidence/trace';
+import type { ReceivedCall } from '../kernel/ocpp/rpc';
+import type { OperatorRequest } from '../kernel/operator/contract';
 import { type RunContext, runContext } from './run-context';
 import { ChargingStation, type StationIdentity, type StationRole } from './station/charging-station';
 import { undoOfCsmsChanges } from './station/csms-changes';
 import { MessageLog } from './station/message-log';
 import type { StateContext } from './station/reusable-states';
-import { TEST_ORGANIZATION } from './tls/test-pki';
+import { TEST_ORGANIZATION } from '../kernel/tls/test-pki';
 import type { ValueContext } from './validation/values';
 
 /** The message the Then-steps look at: the latest CSMS request waited for, or CSMS response. */

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { OcspResponder } from '../csms/ocsp/ocsp-responder';
+import { OcspResponder } from '../kernel/ocsp/ocsp-responder';
 import type { ReferenceCsms } from '../csms/reference-csms';
 import type { AuthorizeRequest } from '../schemas/ocpp201-messages';
 import { ocspRequestData } from '../support/iso15118/contract-certificates';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { judgeCertificateChain, judgeHashData, sameEmaid } from '../csms/ocsp/contract-validation';
 import { queryOcsp } from '../csms/ocsp/ocsp-client';
-import { certIdentityOf, decodeOcspRequest, encodeOcspRequest, encodeOcspResponse, verifyOcspResponse } from '../csms/ocsp/ocsp-messages';
-import { OcspResponder } from '../csms/ocsp/ocsp-responder';
+import { certIdentityOf, decodeOcspRequest, encodeOcspRequest, encodeOcspResponse, verifyOcspResponse } from '../kernel/ocsp/ocsp-messages';
+import { OcspResponder } from '../kernel/ocsp/ocsp-responder';
 import {
   type ContractCertificate,
   type Issued,

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { ConfigurationError, loadConfig, scaledMs } from '../support/config';
+import { ConfigurationError, loadConfig, scaledMs } from '../kernel/config';
 
 const noFile = join(mkdtempSync(join(tmpdir(), 'octt-empty-')), 'empty.env');
 writeFileSync(noFile, '');

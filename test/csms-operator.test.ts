@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { ReferenceCsms } from '../csms/reference-csms';
-import { CSMS_TO_STATION_ACTIONS, STATION_TO_CSMS_ACTIONS } from '../support/ocpp/actions';
+import { CSMS_TO_STATION_ACTIONS, STATION_TO_CSMS_ACTIONS } from '../kernel/ocpp/actions';
 import { allHandlers } from '../csms/handlers';
 import type { ChargingStation } from '../support/station/charging-station';
-import { HttpOperator } from '../support/operator/http-operator';
-import { OperatorError } from '../support/operator/operator';
+import { HttpOperator } from '../kernel/operator/http-operator';
+import { OperatorError } from '../kernel/operator/contract';
 import { startTestCsms } from './helpers/reference-csms';
 import { testStation } from './helpers/station';
 

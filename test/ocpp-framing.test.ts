@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { parseFrame } from '../support/ocpp/framing';
+import { parseFrame } from '../kernel/ocpp/framing';
 
 describe('OCPP-J framing', () => {
   test('reads a CALL, a CALLRESULT and a CALLERROR', () => {

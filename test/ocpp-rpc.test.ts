@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { CallErrorReceived, CallTimeoutError, ConnectionClosedError, OcppCallError, SchemaViolationError } from '../support/ocpp/errors';
-import { NO_REPLY, RawReply } from '../support/ocpp/rpc';
+import { CallErrorReceived, CallTimeoutError, ConnectionClosedError, OcppCallError, SchemaViolationError } from '../kernel/ocpp/errors';
+import { NO_REPLY, RawReply } from '../kernel/ocpp/rpc';
 import { type LoopbackPair, loopbackPair, nextFrame } from './helpers/loopback';
 
 const boot = { reason: 'PowerUp', chargingStation: { model: 'M', vendorName: 'V' } } as const;

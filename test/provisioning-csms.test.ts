@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import type { ReferenceCsms } from '../csms/reference-csms';
-import { CallErrorReceived } from '../support/ocpp/errors';
-import type { ReceivedCall } from '../support/ocpp/rpc';
+import { CallErrorReceived } from '../kernel/ocpp/errors';
+import type { ReceivedCall } from '../kernel/ocpp/rpc';
 import { ChargingStation } from '../support/station/charging-station';
 import { callExpectingRefusal } from '../support/station/provisioning-registration';
 import { startTestCsms } from './helpers/reference-csms';

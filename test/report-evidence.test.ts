@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evidenceHtml } from '../support/evidence/evidence-html';
 import { failureLines, stepWording } from '../support/evidence/failure-line';
-import { SecretMasker } from '../support/evidence/masking';
+import { SecretMasker } from '../kernel/evidence/masking';
 import { CSMS_TO_STATION, STATION_TO_CSMS, type FrameEntry, isFrame, readableTrace } from '../support/evidence/readable-trace';
-import { loadConfig } from '../support/config';
+import { loadConfig } from '../kernel/config';
 import { runMetadata, tagsOf } from '../support/evidence/run-metadata';
 import { sequenceDiagram } from '../support/evidence/sequence-diagram';
-import { type FrameRecord, Trace, type TraceEntry } from '../support/evidence/trace';
+import { type FrameRecord, Trace, type TraceEntry } from '../kernel/evidence/trace';
 import { ValidationError } from '../support/validation/field-checks';
 
 const AT = '2026-01-02T03:04:05.678Z';

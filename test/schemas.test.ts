@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateTypes } from '../schemas/generate-types';
 import { ocpp201Schemas } from '../schemas/ocpp201';
-import { CSMS_TO_STATION_ACTIONS, STATION_TO_CSMS_ACTIONS } from '../support/ocpp/actions';
-import { SchemaValidator } from '../support/ocpp/schema-validator';
+import { CSMS_TO_STATION_ACTIONS, STATION_TO_CSMS_ACTIONS } from '../kernel/ocpp/actions';
+import { SchemaValidator } from '../kernel/ocpp/schema-validator';
 
 test('the official OCPP 2.0.1 schema set is complete: 64 actions, a request and a response each', () => {
   assert.equal(ocpp201Schemas.length, 128);

@@ -9,13 +9,13 @@ import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import * as x509 from '@peculiar/x509';
 import { CsmsCertificateAuthority } from '../csms/pki/certificate-authority';
-import { PKI_DIR } from '../support/run-context';
+import { PKI_DIR } from '../kernel/tls/test-pki';
 import { ChargingStation } from '../support/station/charging-station';
 import { installSignedCertificate, judgeSignedCertificate, newSigningRequest } from '../support/station/security-certificates';
 import { networkStateOf } from '../support/station/security-network';
-import { examineChain } from '../support/tls/certificate-chain';
-import { createSigningRequest } from '../support/tls/csr';
-import { type TestPki, ensureTestPki } from '../support/tls/test-pki';
+import { examineChain } from '../kernel/tls/certificate-chain';
+import { createSigningRequest } from '../kernel/tls/csr';
+import { type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
 import { testStation } from './helpers/station';
 
 const STATION_ID = 'CP_1';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import type { AdmissionRules } from '../csms/connection-auth';
 import { ReferenceCsms } from '../csms/reference-csms';
-import { PKI_DIR } from '../support/run-context';
+import { PKI_DIR } from '../kernel/tls/test-pki';
 import { ChargingStation, type StationIdentity } from '../support/station/charging-station';
 import {
   type AttemptOutcome,
@@ -26,8 +26,8 @@ import {
   activateHighestPriorityProfile,
   networkStateOf,
 } from '../support/station/security-network';
-import { LEGACY_TLS_CLIENT } from '../support/tls/cipher-suites';
-import { type TestPki, ensureTestPki } from '../support/tls/test-pki';
+import { LEGACY_TLS_CLIENT } from '../kernel/tls/cipher-suites';
+import { type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
 import { testConfig } from './helpers/reference-csms';
 
 const PASSWORD = '0123456789123456';

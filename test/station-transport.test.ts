@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import { WebSocketServer } from 'ws';
-import { PKI_DIR } from '../support/run-context';
+import { PKI_DIR } from '../kernel/tls/test-pki';
 import { ConnectionRefusedError, openStationSocket } from '../support/station/transport';
-import { type TestPki, ensureTestPki } from '../support/tls/test-pki';
+import { type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
 
 interface Seen {
   authorization?: string;

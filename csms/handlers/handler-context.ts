@@ -1,5 +1,5 @@
-import type { StationToCsmsAction, RequestOf, ResponseOf } from '../../support/ocpp/actions';
-import type { Config } from '../../support/config';
+import type { StationToCsmsAction, RequestOf, ResponseOf } from '../../kernel/ocpp/actions';
+import type { Config } from '../../kernel/config';
 import type { CsmsStore, StationRecord } from '../store';
 import type { StationSession } from '../station-session';
 

@@ -1,5 +1,5 @@
-import { mergeAreas } from '../../support/area-registry';
-import { STATION_TO_CSMS_ACTIONS, type StationToCsmsAction } from '../../support/ocpp/actions';
+import { mergeAreas } from '../../kernel/area-registry';
+import { STATION_TO_CSMS_ACTIONS, type StationToCsmsAction } from '../../kernel/ocpp/actions';
 import { authorizationHandlers } from './authorization';
 import { dataTransferHandlers } from './data-transfer';
 import type { CsmsHandler, CsmsHandlers } from './handler-context';

@@ -1,6 +1,6 @@
 import type { MessageTriggerEnumType } from '../../schemas/ocpp201-messages';
-import type { StationToCsmsAction } from '../../support/ocpp/actions';
-import { OcppCallError } from '../../support/ocpp/errors';
+import type { StationToCsmsAction } from '../../kernel/ocpp/actions';
+import { OcppCallError } from '../../kernel/ocpp/errors';
 import type { StationRecord } from '../store';
 import type { CsmsHandlers } from './handler-context';
 

@@ -6,9 +6,9 @@
  */
 import { X509Certificate } from 'node:crypto';
 import type { AuthorizeCertificateStatusEnumType, OCSPRequestDataType } from '../../schemas/ocpp201-messages';
-import { type CertIdentity, certIdentityOf } from './ocsp-messages';
+import { type CertIdentity, certIdentityOf } from '../../kernel/ocsp/ocsp-messages';
 import { queryOcsp } from './ocsp-client';
-import { splitPemChain } from '../../support/tls/certificate-chain';
+import { splitPemChain } from '../../kernel/tls/certificate-chain';
 
 export interface ContractVerdict {
   certificateStatus: AuthorizeCertificateStatusEnumType;

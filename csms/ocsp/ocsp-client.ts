@@ -4,7 +4,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { type CertIdentity, type OcspVerdict, encodeOcspRequest, verifyOcspResponse } from './ocsp-messages';
+import { type CertIdentity, type OcspVerdict, encodeOcspRequest, verifyOcspResponse } from '../../kernel/ocsp/ocsp-messages';
 
 const MAX_RESPONSE_BYTES = 256 * 1024;
 

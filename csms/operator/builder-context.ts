@@ -1,8 +1,8 @@
-import type { CsmsToStationAction, RequestOf, ResponseOf } from '../../support/ocpp/actions';
-import type { Config } from '../../support/config';
+import type { CsmsToStationAction, RequestOf, ResponseOf } from '../../kernel/ocpp/actions';
+import type { Config } from '../../kernel/config';
 import type { CsmsStore, StationRecord } from '../store';
 import type { StationSession } from '../station-session';
-import type { TestPki } from '../../support/tls/test-pki';
+import type { TestPki } from '../../kernel/tls/test-pki';
 
 /** What the operator API knows when it turns an operator request into OCPP requests. */
 export interface BuilderContext {

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { OPERATOR_ACTIONS_PATH } from '../../support/operator/http-operator';
-import type { OperatorRequest, OperatorResult } from '../../support/operator/operator';
-import { readRequestBody } from '../request-body';
+import { OPERATOR_ACTIONS_PATH } from '../../kernel/operator/http-operator';
+import type { OperatorRequest, OperatorResult } from '../../kernel/operator/contract';
+import { readRequestBody } from '../../kernel/http/request-body';
 import { OperatorApiError, validateOperatorRequest } from './operator-api';
 
 const MAX_BODY_BYTES = 1_000_000;

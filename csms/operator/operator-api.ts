@@ -1,7 +1,7 @@
-import { type CsmsToStationAction, CSMS_TO_STATION_ACTIONS } from '../../support/ocpp/actions';
-import { CallErrorReceived, CallTimeoutError, SchemaViolationError } from '../../support/ocpp/errors';
-import type { OperatorRequest, OperatorResult } from '../../support/operator/operator';
-import { isConfigurationAction } from '../../support/operator/operator';
+import { type CsmsToStationAction, CSMS_TO_STATION_ACTIONS } from '../../kernel/ocpp/actions';
+import { CallErrorReceived, CallTimeoutError, SchemaViolationError } from '../../kernel/ocpp/errors';
+import type { OperatorRequest, OperatorResult } from '../../kernel/operator/contract';
+import { isConfigurationAction } from '../../kernel/operator/contract';
 import { BadOperatorRequest, type BuilderContext } from './builder-context';
 import { allConfigureActions } from './configure';
 import { allRequestBuilders, allResponseObservers } from './requests';

@@ -9,8 +9,8 @@ import { X509Certificate as NodeCertificate, createPublicKey, webcrypto } from '
 import { readFileSync } from 'node:fs';
 import * as x509 from '@peculiar/x509';
 import type { CertificateSigningUseEnumType } from '../../schemas/ocpp201-messages';
-import { publicKeyFacts } from '../../support/tls/handshake-facts';
-import type { TestPki } from '../../support/tls/test-pki';
+import { publicKeyFacts } from '../../kernel/tls/handshake-facts';
+import type { TestPki } from '../../kernel/tls/test-pki';
 import type { CsmsStore } from '../store';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);

@@ -6,7 +6,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
-import type { Config } from '../../support/config';
+import type { Config } from '../../kernel/config';
 import { type RunMetadata, runMetadata, tagsOf } from '../../support/evidence/run-metadata';
 import { cucumberJson, junitXml } from './cucumber-outputs';
 import { finishedPart, isRunFinished, isoOf } from './envelopes';

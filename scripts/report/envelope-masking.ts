@@ -8,7 +8,7 @@
  * found. The objects themselves may be the ones Cucumber runs (a pickle's steps) and stay as they are.
  */
 import type { Envelope } from '@cucumber/messages';
-import type { SecretMasker } from '../../support/evidence/masking';
+import type { SecretMasker } from '../../kernel/evidence/masking';
 
 /** `node` itself when it holds no secret, else a masked copy. */
 function masked(node: unknown, masker: SecretMasker): unknown {

@@ -6,8 +6,8 @@
  */
 import type { Envelope } from '@cucumber/messages';
 import { join } from 'node:path';
-import { type Config, SECRET_VARIABLES, loadConfig } from '../../support/config';
-import { SecretMasker } from '../../support/evidence/masking';
+import { type Config, SECRET_VARIABLES, loadConfig } from '../../kernel/config';
+import { SecretMasker } from '../../kernel/evidence/masking';
 import { buildReport, writeFileAtomically } from './build-report';
 import { maskEnvelope } from './envelope-masking';
 

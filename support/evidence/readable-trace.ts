@@ -4,7 +4,7 @@
  * happened. The sequence diagram, the report's frame table and the JSON attachment all come from
  * this one list, so they cannot disagree.
  */
-import type { FrameRecord, MessageTypeName, TraceEntry } from './trace';
+import type { FrameRecord, MessageTypeName, TraceEntry } from '../../kernel/evidence/trace';
 
 export const STATION_TO_CSMS = 'Charging Station → CSMS';
 export const CSMS_TO_STATION = 'CSMS → Charging Station';

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../config';
+import type { Config } from '../../kernel/config';
 
 const ROOT = join(__dirname, '..', '..');
 export const OCPP_VERSION = '2.0.1';

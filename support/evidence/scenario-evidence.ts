@@ -5,7 +5,7 @@
 import { evidenceHtml } from './evidence-html';
 import { type FramesDocument, readableTrace } from './readable-trace';
 import { sequenceDiagram } from './sequence-diagram';
-import type { TraceEntry } from './trace';
+import type { TraceEntry } from '../../kernel/evidence/trace';
 
 export const FRAMES_FILE_NAME = 'ocpp-frames.json';
 export const EVIDENCE_FILE_NAME = 'ocpp-evidence.html';

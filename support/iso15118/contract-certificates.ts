@@ -9,11 +9,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HashAlgorithmEnumType, OCSPRequestDataType } from '../../schemas/ocpp201-messages';
-import { type OcspSigner, certIdentityOf, sameCertificate } from '../../csms/ocsp/ocsp-messages';
-import { OcspResponder } from '../../csms/ocsp/ocsp-responder';
-import type { Config } from '../config';
-import { PKI_DIR } from '../run-context';
-import { certificateHashData } from '../tls/certificate-hash';
+import { type OcspSigner, certIdentityOf, sameCertificate } from '../../kernel/ocsp/ocsp-messages';
+import { OcspResponder } from '../../kernel/ocsp/ocsp-responder';
+import type { Config } from '../../kernel/config';
+import { PKI_DIR } from '../../kernel/tls/test-pki';
+import { certificateHashData } from '../../kernel/tls/certificate-hash';
 import { type ContractCertificate, type Issued, ensureV2gRoot, issueContractCertificate, issueSubCa } from './contract-pki';
 
 export type ContractKind = 'valid' | 'revoked';

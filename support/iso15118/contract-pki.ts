@@ -6,10 +6,10 @@
  */
 import { type KeyObject, createPrivateKey, webcrypto } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { buildFolderAtomically } from '../tls/atomic-folder';
+import { buildFolderAtomically } from '../../kernel/tls/atomic-folder';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
-import { TEST_ORGANIZATION } from '../tls/test-pki';
+import { TEST_ORGANIZATION } from '../../kernel/tls/test-pki';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 

@@ -1,5 +1,5 @@
-import type { CsmsOperator, OperatorRequest, OperatorResult } from './operator';
-import { OperatorError } from './operator';
+import type { CsmsOperator, OperatorRequest, OperatorResult } from '../../kernel/operator/contract';
+import { OperatorError } from '../../kernel/operator/contract';
 
 /** The built-in reference CSMS, driven in process through the same contract as the HTTP hook. */
 export class EmbeddedOperator implements CsmsOperator {

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { type CsmsOperator, type OperatorRequest, type OperatorResult, isConfigurationAction } from './operator';
+import { type CsmsOperator, type OperatorRequest, type OperatorResult, isConfigurationAction } from '../../kernel/operator/contract';
 
 export interface ManualOperatorOptions {
   /** Where instructions are printed. */

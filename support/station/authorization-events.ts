@@ -6,7 +6,7 @@
  * from there.
  */
 import type { AuthorizeResponse, TransactionEventRequest, TransactionEventResponse } from '../../schemas/ocpp201-messages';
-import type { Config } from '../config';
+import type { Config } from '../../kernel/config';
 import { cacheIdTokenInfo } from './authorization-lists';
 import type { ChargingStation, TransactionEventFields } from './charging-station';
 import { evseSession } from './reusable-states';

@@ -1,5 +1,5 @@
 import type { IdTokenEnumType, IdTokenType } from '../../schemas/ocpp201-messages';
-import type { Config } from '../config';
+import type { Config } from '../../kernel/config';
 import { configuredValue } from '../validation/configured-values';
 
 /**

@@ -7,12 +7,12 @@ import type {
   TransactionEventResponse,
   TransactionType,
 } from '../../schemas/ocpp201-messages';
-import type { Action, CsmsToStationAction, RequestOf, ResponseOf } from '../ocpp/actions';
-import { CSMS_TO_STATION_ACTIONS } from '../ocpp/actions';
-import { OcppCallError } from '../ocpp/errors';
-import type { Frame } from '../ocpp/framing';
-import { type CallOptions, type Handler, type InboundCallInfo, OcppConnection, type ReceivedCall, type Reply } from '../ocpp/rpc';
-import type { TraceSink } from '../evidence/trace';
+import type { Action, CsmsToStationAction, RequestOf, ResponseOf } from '../../kernel/ocpp/actions';
+import { CSMS_TO_STATION_ACTIONS } from '../../kernel/ocpp/actions';
+import { OcppCallError } from '../../kernel/ocpp/errors';
+import type { Frame } from '../../kernel/ocpp/framing';
+import { type CallOptions, type Handler, type InboundCallInfo, OcppConnection, type ReceivedCall, type Reply } from '../../kernel/ocpp/rpc';
+import type { TraceSink } from '../../kernel/evidence/trace';
 import { DeviceModel, defaultVariables } from './device-model';
 import { defaultReplies } from './replies';
 import { StationMemory } from './memory';

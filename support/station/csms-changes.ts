@@ -1,6 +1,6 @@
 import type { SetNetworkProfileRequest, SetVariableResultType, SetVariablesRequest } from '../../schemas/ocpp201-messages';
-import type { Config } from '../config';
-import type { OperatorRequest } from '../operator/operator';
+import type { Config } from '../../kernel/config';
+import type { OperatorRequest } from '../../kernel/operator/contract';
 import type { ChargingStation } from './charging-station';
 
 const isPassword = (entry: { component: { name: string }; variable: { name: string } }): boolean =>

@@ -1,5 +1,5 @@
-import type { Action } from '../ocpp/actions';
-import type { Config } from '../config';
+import type { Action } from '../../kernel/ocpp/actions';
+import type { Config } from '../../kernel/config';
 import type { ChargingStation } from './charging-station';
 
 /**

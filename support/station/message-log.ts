@@ -1,4 +1,4 @@
-import type { TraceEntry, TraceSink } from '../evidence/trace';
+import type { TraceEntry, TraceSink } from '../../kernel/evidence/trace';
 
 /**
  * The latest payload of every message name a scenario's stations sent or received, unmasked,

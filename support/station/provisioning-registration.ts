@@ -2,8 +2,8 @@
  * The station's side of registration (B01–B03): how long it waits before booting again after a
  * Pending or Rejected answer, and what the CSMS answers to a message sent before it accepted it.
  */
-import type { TraceEntry } from '../evidence/trace';
-import { CallErrorReceived } from '../ocpp/errors';
+import type { TraceEntry } from '../../kernel/evidence/trace';
+import { CallErrorReceived } from '../../kernel/ocpp/errors';
 import type { ChargingStation } from './charging-station';
 
 /**

@@ -8,8 +8,8 @@
  * TxCtrlr setting of the catalog.
  */
 import type { IdTokenEnumType, IdTokenType } from '../../schemas/ocpp201-messages';
-import { type Config, scaledMs } from '../config';
-import type { ReceivedCall } from '../ocpp/rpc';
+import { type Config, scaledMs } from '../../kernel/config';
+import type { ReceivedCall } from '../../kernel/ocpp/rpc';
 import { checkField } from '../validation/field-checks';
 import type { ValueContext } from '../validation/values';
 import type { ChargingStation } from './charging-station';

@@ -7,8 +7,8 @@ import type WebSocket from 'ws';
 import type { ChargingStation, ConnectAttempt, SecurityProfile } from './charging-station';
 import { type ClientCertificate, type NetworkState, baseUrlFor, tlsFor } from './security-network';
 import { ConnectionRefusedError, type TlsSettings, onTlsHandshake, openStationSocket, stationUrl, tlsHandshakeOf } from './transport';
-import type { TlsHandshake } from '../tls/handshake-facts';
-import { openSslCipherName } from '../tls/cipher-suites';
+import type { TlsHandshake } from '../../kernel/tls/handshake-facts';
+import { openSslCipherName } from '../../kernel/tls/cipher-suites';
 
 /** One attempt, as a scenario describes it; anything left out is the station's own setting. */
 export interface AttemptSpec {

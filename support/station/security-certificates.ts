@@ -5,8 +5,8 @@
  * station (or combined) certificate for its next security-profile-3 connection.
  */
 import type { CertificateSigningUseEnumType } from '../../schemas/ocpp201-messages';
-import { type ChainFacts, chainProblems, examineChain } from '../tls/certificate-chain';
-import { type SigningRequest, type SubjectFields, createSigningRequest } from '../tls/csr';
+import { type ChainFacts, chainProblems, examineChain } from '../../kernel/tls/certificate-chain';
+import { type SigningRequest, type SubjectFields, createSigningRequest } from '../../kernel/tls/csr';
 import type { ChargingStation } from './charging-station';
 import { networkStateOf, trustedCsmsRoots } from './security-network';
 

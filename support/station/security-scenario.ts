@@ -6,8 +6,8 @@
 import { randomInt } from 'node:crypto';
 import type { SecureVersion } from 'node:tls';
 import type { RunContext } from '../run-context';
-import { LEGACY_TLS_CLIENT } from '../tls/cipher-suites';
-import type { SubjectFields } from '../tls/csr';
+import { LEGACY_TLS_CLIENT } from '../../kernel/tls/cipher-suites';
+import type { SubjectFields } from '../../kernel/tls/csr';
 import { type ValueContext, resolveValue } from '../validation/values';
 import type { ChargingStation, SecurityProfile, StationRole } from './charging-station';
 import { type AttemptOutcome, type AttemptSpec, type CipherProbe, attemptConnection } from './security-attempts';

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { type Socket, connect as connectTcp } from 'node:net';
 import { type ConnectionOptions, type SecureVersion, type TLSSocket, connect as connectTls } from 'node:tls';
 import WebSocket from 'ws';
-import { type TlsHandshake, handshakeOf } from '../tls/handshake-facts';
+import { type TlsHandshake, handshakeOf } from '../../kernel/tls/handshake-facts';
 
 export const OCPP_SUBPROTOCOL = 'ocpp2.0.1';
 

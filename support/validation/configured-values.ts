@@ -1,4 +1,4 @@
-import type { Config, VariableName } from '../config';
+import type { Config, VariableName } from '../../kernel/config';
 
 /**
  * How scenarios name configured values in words (the catalog's `<Configured evseId>` reads

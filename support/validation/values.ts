@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { Config } from '../../kernel/config';
 import { CONFIGURED_PHRASES, configuredValue } from './configured-values';
 import { valueAt } from './paths';
 

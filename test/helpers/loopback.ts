@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
-import type { Role } from '../../support/ocpp/actions';
-import { OcppConnection } from '../../support/ocpp/rpc';
-import { Trace } from '../../support/evidence/trace';
+import type { Role } from '../../kernel/ocpp/actions';
+import { OcppConnection } from '../../kernel/ocpp/rpc';
+import { Trace } from '../../kernel/evidence/trace';
 
 export interface LoopbackPair {
   station: OcppConnection;

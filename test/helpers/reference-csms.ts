@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { ReferenceCsms } from '../../csms/reference-csms';
-import { type Config, loadConfig } from '../../support/config';
-import { PKI_DIR } from '../../support/run-context';
+import { type Config, loadConfig } from '../../kernel/config';
+import { PKI_DIR } from '../../kernel/tls/test-pki';
 import { basicAuthorization } from '../../support/station/transport';
-import { ensureTestPki } from '../../support/tls/test-pki';
+import { ensureTestPki } from '../../kernel/tls/test-pki';
 
 /** A configuration as the suite would load it, from these variables only (no .env of the developer). */
 export function testConfig(env: Record<string, string> = {}): Config {

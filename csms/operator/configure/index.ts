@@ -1,4 +1,4 @@
-import { mergeAreas } from '../../../support/area-registry';
+import { mergeAreas } from '../../../kernel/area-registry';
 import type { ConfigureActions } from '../builder-context';
 import { authorizationSettings } from './authorization';
 import { provisioningSettings } from './provisioning';

@@ -1,5 +1,5 @@
-import { mergeAreas } from '../../../support/area-registry';
-import { CSMS_TO_STATION_ACTIONS, type CsmsToStationAction } from '../../../support/ocpp/actions';
+import { mergeAreas } from '../../../kernel/area-registry';
+import { CSMS_TO_STATION_ACTIONS, type CsmsToStationAction } from '../../../kernel/ocpp/actions';
 import type { RequestBuilder, RequestBuilders, ResponseObserver, ResponseObservers } from '../builder-context';
 import { authorizationRequests, authorizationResponses } from './authorization';
 import { otherBlockRequests } from './other-blocks';

@@ -4,8 +4,8 @@
  * afterwards (a NotifyReport, a StatusNotification, a BootNotification after a reset) is a step of
  * the scenario, so that it is visible in the Gherkin as it is in the OCTT's numbered steps.
  */
-import { mergeAreas } from '../../area-registry';
-import { CSMS_TO_STATION_ACTIONS, type CsmsToStationAction } from '../../ocpp/actions';
+import { mergeAreas } from '../../../kernel/area-registry';
+import { CSMS_TO_STATION_ACTIONS, type CsmsToStationAction } from '../../../kernel/ocpp/actions';
 import type { ChargingStation } from '../charging-station';
 import { authorizationReplies } from './authorization';
 import { otherBlockReplies } from './other-blocks';

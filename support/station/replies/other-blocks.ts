@@ -1,5 +1,5 @@
 import type { ClearMonitoringResultType, SetMonitoringResultType } from '../../../schemas/ocpp201-messages';
-import { OcppCallError } from '../../ocpp/errors';
+import { OcppCallError } from '../../../kernel/ocpp/errors';
 import type { ChargingStation } from '../charging-station';
 import type { StationReplies } from './station-replies';
 

@@ -1,4 +1,4 @@
-import { OcppCallError } from '../../ocpp/errors';
+import { OcppCallError } from '../../../kernel/ocpp/errors';
 import type { ChargingStation } from '../charging-station';
 import { customReportSelection } from '../device-model';
 import { syncAvailability } from '../provisioning-reports';

@@ -1,4 +1,4 @@
-import { certificateHashData } from '../../tls/certificate-hash';
+import { certificateHashData } from '../../../kernel/tls/certificate-hash';
 import type { ChargingStation } from '../charging-station';
 import { installSignedCertificate, judgeSignedCertificate } from '../security-certificates';
 import type { StationReplies } from './station-replies';

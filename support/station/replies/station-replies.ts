@@ -1,5 +1,5 @@
-import type { CsmsToStationAction, RequestOf } from '../../ocpp/actions';
-import type { InboundCallInfo, Reply } from '../../ocpp/rpc';
+import type { CsmsToStationAction, RequestOf } from '../../../kernel/ocpp/actions';
+import type { InboundCallInfo, Reply } from '../../../kernel/ocpp/rpc';
 
 export type StationReply<A extends CsmsToStationAction> = (request: RequestOf<A>, info: InboundCallInfo) => Reply<A> | Promise<Reply<A>>;
 

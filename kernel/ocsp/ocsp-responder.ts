@@ -6,7 +6,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OCSPResponseStatus } from '@peculiar/asn1-ocsp';
-import { readRequestBody } from '../request-body';
+import { readRequestBody } from '../http/request-body';
 import {
   type CertIdentity,
   type OcspCertStatus,

@@ -43,6 +43,9 @@ const RSA: RsaHashedKeyGenParams = {
 const ECDSA: EcKeyGenParams & { hash: string } = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const VALIDITY_DAYS = 365;
 const RENEW_BEFORE_DAYS = 7;
+/** Where generated test certificates live (ignored by git), shared by the suite and the reference CSMS. */
+export const PKI_DIR = join(__dirname, '..', '..', '.pki');
+
 export const TEST_ORGANIZATION = 'OCPP Conformance Suite';
 
 function pemOfKey(pkcs8: ArrayBuffer): string {

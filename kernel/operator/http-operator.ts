@@ -1,4 +1,4 @@
-import { type CsmsOperator, OperatorError, type OperatorRequest, type OperatorResult } from './operator';
+import { type CsmsOperator, OperatorError, type OperatorRequest, type OperatorResult } from './contract';
 
 export const OPERATOR_ACTIONS_PATH = '/v1/actions';
 
