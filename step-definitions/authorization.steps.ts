@@ -6,8 +6,8 @@ import {
   contractPresentation,
   ocspAnswersAbout,
 } from '../support/iso15118/contract-certificates';
-import { authorizeLocally, cacheIdTokenInfo, idTokenKey } from '../support/station/authorization-lists';
-import { configuredIdToken } from '../support/station/authorization-tokens';
+import { authorizeLocally, cacheIdTokenInfo, idTokenKey } from '../support/station/areas/authorization/lists';
+import { configuredIdToken } from '../support/station/areas/authorization/tokens';
 import { ValidationError } from '../support/validation/field-checks';
 import { resolveValue } from '../support/validation/values';
 import type { OcttWorld } from '../support/world';

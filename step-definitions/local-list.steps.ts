@@ -1,7 +1,7 @@
 import { type DataTable, Given, Then } from '@cucumber/cucumber';
 import type { AuthorizationData, AuthorizationStatusEnumType } from '../schemas/ocpp201-messages';
-import { duplicateIdTokens, installLocalList } from '../support/station/authorization-lists';
-import { configuredIdToken } from '../support/station/authorization-tokens';
+import { duplicateIdTokens, installLocalList } from '../support/station/areas/authorization/lists';
+import { configuredIdToken } from '../support/station/areas/authorization/tokens';
 import { ValidationError } from '../support/validation/field-checks';
 import { valueAt } from '../support/validation/paths';
 import { resolveValue, show } from '../support/validation/values';

@@ -7,18 +7,18 @@
 import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
 import type { ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
 import type { ReceivedCall } from '../kernel/ocpp/rpc';
-import { defaultPayload } from '../support/station/message-defaults';
-import { checkExactElements, checkListLimit, checkListSizes } from '../support/station/provisioning-checks';
-import { handshakeFields, openingHandshake, whyNotDeclined } from '../support/station/provisioning-handshake';
+import { defaultPayload } from '../support/station/core/message-defaults';
+import { checkExactElements, checkListLimit, checkListSizes } from '../support/station/areas/provisioning/checks';
+import { handshakeFields, openingHandshake, whyNotDeclined } from '../support/station/areas/provisioning/handshake';
 import {
   type CsmsAnswer,
   bootRetryWaitMs,
   callExpectingRefusal,
   lastBootAnswerAt,
   stayConnected,
-} from '../support/station/provisioning-registration';
-import { type ReportRequest, sendReport } from '../support/station/provisioning-reports';
-import { describeVariable, getVariableData, setVariableData, variableRows } from '../support/station/provisioning-variables';
+} from '../support/station/areas/provisioning/registration';
+import { type ReportRequest, sendReport } from '../support/station/areas/provisioning/reports';
+import { describeVariable, getVariableData, setVariableData, variableRows } from '../support/station/areas/provisioning/variables';
 import { checkFields, ValidationError } from '../support/validation/field-checks';
 import { show } from '../support/validation/expectations';
 import type { OcttWorld } from '../support/world';

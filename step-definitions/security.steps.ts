@@ -2,7 +2,7 @@ import { After, Before, type DataTable, Given, Then, When, defineParameterType }
 import type { ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
 import type { CsmsToStationAction } from '../kernel/ocpp/actions';
 import { CSMS_TO_STATION_ACTIONS } from '../kernel/ocpp/actions';
-import type { StationRole } from '../support/station/charging-station';
+import type { StationRole } from '../support/station/core/charging-station';
 import {
   type AttemptOutcome,
   closeProbe,
@@ -12,14 +12,15 @@ import {
   expectNoUsableConnection,
   expectTlsAbort,
   probeCipherSuites,
-} from '../support/station/security-attempts';
-import { lastCertificateChain, newSigningRequest } from '../support/station/security-certificates';
-import { SecurityScenario, attemptSpecFrom, signingRequestFrom } from '../support/station/security-scenario';
+} from '../support/station/areas/security/attempts';
+import { lastCertificateChain, newSigningRequest } from '../support/station/areas/security/certificates';
+import { SecurityScenario, attemptSpecFrom, signingRequestFrom } from '../support/station/areas/security/scenario';
 import { handshakeFacts } from '../kernel/tls/handshake-facts';
 import { ValidationError, checkFields } from '../support/validation/field-checks';
 import { valueAt } from '../support/validation/paths';
 import { resolveValue } from '../support/validation/values';
 import type { OcttWorld } from '../support/world';
+import { stateSlot } from '../kernel/state-slots';
 import type { MessageName } from './parameter-types';
 import { bootAccepted, reportAllConnectors, sendFromTable } from './station-actions';
 import { expectationRows, payloadFrom } from './tables';
@@ -44,16 +45,9 @@ defineParameterType({
   transformer: (text: string): StationRole => ROLES[text],
 });
 
-const scenarios = new WeakMap<OcttWorld, SecurityScenario>();
+const SECURITY_SCENARIO = stateSlot('security scenario', (world: OcttWorld) => new SecurityScenario(world));
 
-function security(world: OcttWorld): SecurityScenario {
-  let scenario = scenarios.get(world);
-  if (!scenario) {
-    scenario = new SecurityScenario(world);
-    scenarios.set(world, scenario);
-  }
-  return scenario;
-}
+const security = (world: OcttWorld): SecurityScenario => world.scenarioState(SECURITY_SCENARIO);
 
 function fieldValueRows(table: DataTable): Array<{ field: string; cell: string }> {
   const [header, ...body] = table.raw();
@@ -77,7 +71,7 @@ Before({ tags: '@security' }, function (this: OcttWorld) {
 });
 
 After({ tags: '@security' }, async function (this: OcttWorld) {
-  const outcome = scenarios.get(this)?.lastAttempt;
+  const outcome = security(this).lastAttempt;
   if (outcome) await closeProbe(outcome);
 });
 

@@ -1,7 +1,7 @@
 import type { DataTable } from '@cucumber/cucumber';
 import type { ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
-import type { ChargingStation } from '../support/station/charging-station';
-import { defaultPayload } from '../support/station/message-defaults';
+import type { ChargingStation } from '../support/station/core/charging-station';
+import { defaultPayload } from '../support/station/core/message-defaults';
 import { checkField } from '../support/validation/field-checks';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';

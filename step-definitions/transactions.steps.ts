@@ -1,10 +1,10 @@
 import { type DataTable, Given, Then, When, defineParameterType } from '@cucumber/cucumber';
 import type { AuthorizeResponse, TransactionEventRequest } from '../schemas/ocpp201-messages';
 import { scaledMs } from '../kernel/config';
-import { sendAuthorizationEvent } from '../support/station/authorization-events';
-import { configuredIdToken } from '../support/station/authorization-tokens';
-import type { Exchange } from '../support/station/charging-station';
-import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/transaction-activity';
+import { sendAuthorizationEvent } from '../support/station/areas/authorization/events';
+import { configuredIdToken } from '../support/station/areas/authorization/tokens';
+import type { Exchange } from '../support/station/core/charging-station';
+import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/areas/transactions/activity';
 import {
   type SessionContext,
   type Where,
@@ -24,7 +24,7 @@ import {
   stopRemotely,
   suspendByEv,
   unplug,
-} from '../support/station/transaction-session';
+} from '../support/station/areas/transactions/session';
 import { type FieldFailure, ValidationError, checkFields } from '../support/validation/field-checks';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';

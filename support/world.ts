@@ -6,9 +6,11 @@ import { Trace } from '../kernel/evidence/trace';
 import type { ReceivedCall } from '../kernel/ocpp/rpc';
 import type { OperatorRequest } from '../kernel/operator/contract';
 import { type RunContext, runContext } from './run-context';
-import { ChargingStation, type StationIdentity, type StationRole } from './station/charging-station';
+import { STATION_AREAS } from './station/areas';
+import { ChargingStation, type Exchange, type StationIdentity, type StationRole } from './station/core/charging-station';
+import { type StateSlot, StateSlots } from '../kernel/state-slots';
 import { undoOfCsmsChanges } from './station/csms-changes';
-import { MessageLog } from './station/message-log';
+import { MessageLog } from './station/core/message-log';
 import type { StateContext } from './station/reusable-states';
 import { TEST_ORGANIZATION } from '../kernel/tls/test-pki';
 import type { ValueContext } from './validation/values';
@@ -36,6 +38,9 @@ export class OcttWorld extends World {
   /** Undo work for after the scenario (e.g. restoring a changed password at the CSMS). */
   readonly cleanups: Array<() => Promise<void>> = [];
   inspected: Inspected | undefined;
+  /** What the station sent during the scenario's latest acting step (see recordStep). */
+  latestExchanges: Exchange[] | undefined;
+  private readonly slots = new StateSlots<OcttWorld>(this);
   /** One line per failed check of the scenario, for its evidence. */
   readonly failureLines: string[] = [];
   /** Settles when the operator has done (or failed) the last thing the scenario asked. */
@@ -76,6 +81,7 @@ export class OcttWorld extends World {
     if (!station) {
       station = new ChargingStation({
         identity: this.identityOf(role),
+        areas: STATION_AREAS,
         hardware: {
           vendorName: this.config.CONFIGURED_CP_VENDOR,
           model: this.config.CONFIGURED_CP_MODEL,
@@ -98,6 +104,11 @@ export class OcttWorld extends World {
 
   get activeStations(): ChargingStation[] {
     return [...this.stations.values()];
+  }
+
+  /** A step module's state for this scenario, created on first use and gone with the scenario. */
+  scenarioState<T>(slot: StateSlot<OcttWorld, T>): T {
+    return this.slots.of(slot);
   }
 
   remember(name: string, value: unknown): void {

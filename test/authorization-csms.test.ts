@@ -14,7 +14,7 @@ import {
   issueContractCertificate,
   issueSubCa,
 } from '../support/iso15118/contract-pki';
-import { ChargingStation } from '../support/station/charging-station';
+import { ChargingStation } from '../support/station/core/charging-station';
 import { startTestCsms, testConfig } from './helpers/reference-csms';
 import { testStation } from './helpers/station';
 

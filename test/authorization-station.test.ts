@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { AuthorizeResponse } from '../schemas/ocpp201-messages';
-import { masterPassProblem } from '../support/station/authorization-events';
-import { authorizeLocally, cacheIdTokenInfo, installLocalList } from '../support/station/authorization-lists';
-import { configuredIdToken } from '../support/station/authorization-tokens';
-import { ChargingStation } from '../support/station/charging-station';
+import { masterPassProblem } from '../support/station/areas/authorization/events';
+import { authorizeLocally, cacheIdTokenInfo, installLocalList } from '../support/station/areas/authorization/lists';
+import { configuredIdToken } from '../support/station/areas/authorization/tokens';
+import { ChargingStation } from '../support/station/core/charging-station';
 import { testConfig } from './helpers/reference-csms';
 import { testStation } from './helpers/station';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type WebSocket from 'ws';
 import type { ReferenceCsms } from '../csms/reference-csms';
-import { basicAuthorization } from '../support/station/transport';
+import { basicAuthorization } from '../support/station/core/transport';
 import { nextFrame } from './helpers/loopback';
 import { rawStation, startTestCsms, upgradeStatus } from './helpers/reference-csms';
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { ReferenceCsms } from '../csms/reference-csms';
 import type { AuthorizationData, SendLocalListRequest } from '../schemas/ocpp201-messages';
-import { applySendLocalList, idTokenKey, installLocalList } from '../support/station/authorization-lists';
-import { ChargingStation } from '../support/station/charging-station';
+import { applySendLocalList, idTokenKey, installLocalList } from '../support/station/areas/authorization/lists';
+import { ChargingStation } from '../support/station/core/charging-station';
 import { startTestCsms, testConfig } from './helpers/reference-csms';
 import { testStation } from './helpers/station';
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type ElementRows, checkExactElements, checkListLimit, checkListSizes } from '../support/station/provisioning-checks';
+import { type ElementRows, checkExactElements, checkListLimit, checkListSizes } from '../support/station/areas/provisioning/checks';
 import { type FieldRow, checkFields } from '../support/validation/field-checks';
 import type { ValueContext } from '../support/validation/values';
 import { testConfig } from './helpers/reference-csms';

@@ -8,8 +8,8 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import type { ReferenceCsms } from '../csms/reference-csms';
 import { CallErrorReceived } from '../kernel/ocpp/errors';
 import type { ReceivedCall } from '../kernel/ocpp/rpc';
-import { ChargingStation } from '../support/station/charging-station';
-import { callExpectingRefusal } from '../support/station/provisioning-registration';
+import { ChargingStation } from '../support/station/core/charging-station';
+import { callExpectingRefusal } from '../support/station/areas/provisioning/registration';
 import { startTestCsms } from './helpers/reference-csms';
 import { testStation } from './helpers/station';
 

@@ -8,17 +8,17 @@ import { after, before, describe, test } from 'node:test';
 import { WebSocketServer } from 'ws';
 import type { GetReportRequest, SetNetworkProfileRequest } from '../schemas/ocpp201-messages';
 import type { ReferenceCsms } from '../csms/reference-csms';
-import { ChargingStation } from '../support/station/charging-station';
-import { type HandshakeAttempt, openingHandshake, whyNotDeclined } from '../support/station/provisioning-handshake';
-import { ENTRIES_PER_NOTIFY_REPORT, notifyReportRequests, reportDataFor } from '../support/station/provisioning-reports';
-import { provisioningReplies } from '../support/station/replies/provisioning';
+import { ChargingStation } from '../support/station/core/charging-station';
+import { type HandshakeAttempt, openingHandshake, whyNotDeclined } from '../support/station/areas/provisioning/handshake';
+import { ENTRIES_PER_NOTIFY_REPORT, notifyReportRequests, reportDataFor } from '../support/station/areas/provisioning/reports';
+import { provisioningArea } from '../support/station/areas/provisioning/area';
 import { startTestCsms } from './helpers/reference-csms';
 import { testStation } from './helpers/station';
 
 const info = { messageId: 'm1', receivedAt: new Date() };
 
 function getReport(station: ChargingStation, request: GetReportRequest): unknown {
-  const reply = provisioningReplies(station).GetReport;
+  const reply = provisioningArea.replies(station).GetReport;
   assert.ok(reply);
   return reply(request, info);
 }
@@ -126,7 +126,7 @@ describe('station: SetNetworkProfile', () => {
 
   test('accepts a profile at or above its security profile, never a lower one', () => {
     const station = testStation({ numberOfEvses: 2, callTimeoutMs: 1000, securityProfile: 2 });
-    const reply = provisioningReplies(station).SetNetworkProfile;
+    const reply = provisioningArea.replies(station).SetNetworkProfile;
     assert.ok(reply);
     assert.deepEqual(reply(profile(3), info), { status: 'Accepted' });
     assert.deepEqual(reply(profile(1), info), { status: 'Rejected', statusInfo: { reasonCode: 'InvalidSecurityProfile' } });

@@ -9,7 +9,8 @@ import { before, describe, test } from 'node:test';
 import type { AdmissionRules } from '../csms/connection-auth';
 import { ReferenceCsms } from '../csms/reference-csms';
 import { PKI_DIR } from '../kernel/tls/test-pki';
-import { ChargingStation, type StationIdentity } from '../support/station/charging-station';
+import { STATION_AREAS } from '../support/station/areas';
+import { ChargingStation, type StationIdentity } from '../support/station/core/charging-station';
 import {
   type AttemptOutcome,
   type AttemptSpec,
@@ -19,13 +20,13 @@ import {
   expectHttpRefusal,
   expectNoUsableConnection,
   expectTlsAbort,
-} from '../support/station/security-attempts';
+} from '../support/station/areas/security/attempts';
 import {
   type NetworkState,
   type StationEnvironment,
   activateHighestPriorityProfile,
   networkStateOf,
-} from '../support/station/security-network';
+} from '../support/station/areas/security/network';
 import { LEGACY_TLS_CLIENT } from '../kernel/tls/cipher-suites';
 import { type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
 import { testConfig } from './helpers/reference-csms';
@@ -80,6 +81,7 @@ function station(rig: Rig, profile: 1 | 2 | 3): { station: ChargingStation; stat
             tls: { ca: environment.csmsRootCa, cert: environment.clientCert, key: environment.clientKey },
           };
   const created = new ChargingStation({
+    areas: STATION_AREAS,
     identity,
     hardware: { vendorName: 'Test', model: 'Test', numberOfEvses: 1, connectorType: 'cType2', numberOfPhases: 3, organizationName: 'Test' },
     callTimeoutMs: 2000,

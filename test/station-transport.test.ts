@@ -7,7 +7,7 @@ import type { TLSSocket } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import { WebSocketServer } from 'ws';
 import { PKI_DIR } from '../kernel/tls/test-pki';
-import { ConnectionRefusedError, openStationSocket } from '../support/station/transport';
+import { ConnectionRefusedError, openStationSocket } from '../support/station/core/transport';
 import { type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
 
 interface Seen {

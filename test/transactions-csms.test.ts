@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
-import type { HandlerContext } from '../csms/handlers/handler-context';
-import { eventsInOrder, missingSeqNos, transactionHandlers } from '../csms/handlers/transactions';
+import type { HandlerContext } from '../csms/handler-context';
+import { eventsInOrder, missingSeqNos, handlers } from '../csms/areas/transactions/handlers';
 import type { StationSession } from '../csms/station-session';
 import { CsmsStore, type StationRecord } from '../csms/store';
 import type { TransactionEventRequest, TransactionEventResponse } from '../schemas/ocpp201-messages';
@@ -26,7 +26,7 @@ describe('the reference CSMS keeps transactions', () => {
     fields: Partial<TransactionEventRequest> & { seqNo: number },
     transactionId = 'tx-1',
   ): Promise<TransactionEventResponse> {
-    const handler = transactionHandlers.TransactionEvent;
+    const handler = handlers.TransactionEvent;
     assert.ok(handler);
     return handler(
       {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import type { ReferenceCsms } from '../csms/reference-csms';
 import type { GetTransactionStatusResponse, TransactionEventRequest } from '../schemas/ocpp201-messages';
-import { ChargingStation } from '../support/station/charging-station';
-import { endsTransaction, parseTxPoints, startsTransaction } from '../support/station/transaction-points';
+import { ChargingStation } from '../support/station/core/charging-station';
+import { endsTransaction, parseTxPoints, startsTransaction } from '../support/station/areas/transactions/points';
 import {
   type SessionContext,
   type Where,
@@ -14,7 +14,7 @@ import {
   startEnergyTransfer,
   stopEnergyTransfer,
   unplug,
-} from '../support/station/transaction-session';
+} from '../support/station/areas/transactions/session';
 import { startTestCsms } from './helpers/reference-csms';
 import { testStation } from './helpers/station';
 

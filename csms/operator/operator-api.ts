@@ -3,8 +3,7 @@ import { CallErrorReceived, CallTimeoutError, SchemaViolationError } from '../..
 import type { OperatorRequest, OperatorResult } from '../../kernel/operator/contract';
 import { isConfigurationAction } from '../../kernel/operator/contract';
 import { BadOperatorRequest, type BuilderContext } from './builder-context';
-import { allConfigureActions } from './configure';
-import { allRequestBuilders, allResponseObservers } from './requests';
+import { allConfigureActions, allRequestBuilders, allResponseObservers } from '../areas';
 
 /** Why the operator API could not do what it was asked, with the HTTP status it maps to. */
 export class OperatorApiError extends Error {

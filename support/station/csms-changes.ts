@@ -1,7 +1,7 @@
 import type { SetNetworkProfileRequest, SetVariableResultType, SetVariablesRequest } from '../../schemas/ocpp201-messages';
 import type { Config } from '../../kernel/config';
 import type { OperatorRequest } from '../../kernel/operator/contract';
-import type { ChargingStation } from './charging-station';
+import type { ChargingStation } from './core/charging-station';
 
 const isPassword = (entry: { component: { name: string }; variable: { name: string } }): boolean =>
   entry.component.name === 'SecurityCtrlr' && entry.variable.name === 'BasicAuthPassword';

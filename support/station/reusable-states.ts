@@ -12,7 +12,7 @@ import { type Config, scaledMs } from '../../kernel/config';
 import type { ReceivedCall } from '../../kernel/ocpp/rpc';
 import { checkField } from '../validation/field-checks';
 import type { ValueContext } from '../validation/values';
-import type { ChargingStation } from './charging-station';
+import type { ChargingStation } from './core/charging-station';
 import {
   type EvseSession,
   type SessionContext,
@@ -27,7 +27,7 @@ import {
   stopEnergyTransfer,
   suspendByEv,
   unplug,
-} from './transaction-session';
+} from './areas/transactions/session';
 
 export const REUSABLE_STATES = [
   'ParkingBayOccupied',

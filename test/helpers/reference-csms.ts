@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { ReferenceCsms } from '../../csms/reference-csms';
 import { type Config, loadConfig } from '../../kernel/config';
 import { PKI_DIR } from '../../kernel/tls/test-pki';
-import { basicAuthorization } from '../../support/station/transport';
+import { basicAuthorization } from '../../support/station/core/transport';
 import { ensureTestPki } from '../../kernel/tls/test-pki';
 
 /** A configuration as the suite would load it, from these variables only (no .env of the developer). */

@@ -1,5 +1,6 @@
-import { ChargingStation, type SecurityProfile, type StationRole } from '../../support/station/charging-station';
-import type { TlsSettings } from '../../support/station/transport';
+import { STATION_AREAS } from '../../support/station/areas';
+import { ChargingStation, type SecurityProfile, type StationRole } from '../../support/station/core/charging-station';
+import type { TlsSettings } from '../../support/station/core/transport';
 
 export interface TestStationOptions {
   role?: StationRole;
@@ -17,6 +18,7 @@ export interface TestStationOptions {
 /** A mock Charging Station as the World builds one, with test defaults (CP_1, one EVSE, Basic auth). */
 export function testStation(options: TestStationOptions = {}): ChargingStation {
   return new ChargingStation({
+    areas: STATION_AREAS,
     identity: {
       role: options.role ?? 'basic',
       id: options.id ?? 'CP_1',

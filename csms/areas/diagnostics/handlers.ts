@@ -1,0 +1,7 @@
+import type { CsmsHandlers } from '../../handler-context';
+
+export const handlers: CsmsHandlers = {
+  LogStatusNotification: () => ({}),
+  NotifyMonitoringReport: () => ({}),
+  NotifyCustomerInformation: () => ({}),
+};

@@ -1,0 +1,5 @@
+import type { CsmsHandlers } from '../../handler-context';
+
+export const handlers: CsmsHandlers = {
+  NotifyDisplayMessages: () => ({}),
+};

@@ -1,0 +1,6 @@
+import type { CsmsHandlers } from '../../handler-context';
+
+export const handlers: CsmsHandlers = {
+  FirmwareStatusNotification: () => ({}),
+  PublishFirmwareStatusNotification: () => ({}),
+};

@@ -1,0 +1,9 @@
+import type { CsmsHandlers } from '../../handler-context';
+
+export const handlers: CsmsHandlers = {
+  ReportChargingProfiles: () => ({}),
+  NotifyChargingLimit: () => ({}),
+  ClearedChargingLimit: () => ({}),
+  NotifyEVChargingNeeds: () => ({ status: 'Accepted' }),
+  NotifyEVChargingSchedule: () => ({ status: 'Accepted' }),
+};

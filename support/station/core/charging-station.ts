@@ -1,0 +1,598 @@
+import type {
+  BootNotificationResponse,
+  BootReasonEnumType,
+  ConnectorStatusEnumType,
+  RegistrationStatusEnumType,
+  TransactionEventRequest,
+  TransactionEventResponse,
+  TransactionType,
+} from '../../../schemas/ocpp201-messages';
+import type { Action, CsmsToStationAction, RequestOf, ResponseOf } from '../../../kernel/ocpp/actions';
+import { CSMS_TO_STATION_ACTIONS } from '../../../kernel/ocpp/actions';
+import { mergeAreas } from '../../../kernel/area-registry';
+import { OcppCallError } from '../../../kernel/ocpp/errors';
+import type { Frame } from '../../../kernel/ocpp/framing';
+import {
+  type CallOptions,
+  type Handler,
+  type InboundCallInfo,
+  OcppConnection,
+  type ReceivedCall,
+  type Reply,
+} from '../../../kernel/ocpp/rpc';
+import type { TraceSink } from '../../../kernel/evidence/trace';
+import { DeviceModel, defaultVariables } from './device-model';
+import { StationMemory } from './memory';
+import { type StateSlot, StateSlots } from '../../../kernel/state-slots';
+import type { StationReplies } from './station-replies';
+import { Topology } from './topology';
+import { type Transaction, Transactions } from './transactions';
+import { ConnectionRefusedError, type TlsSettings, openStationSocket } from './transport';
+
+export type StationRole = 'basic' | 'sp2' | 'sp3';
+export type SecurityProfile = 1 | 2 | 3;
+
+/** Who the station is and how it reaches the CSMS. */
+export interface StationIdentity {
+  role: StationRole;
+  id: string;
+  securityProfile: SecurityProfile;
+  /** ws:// (profile 1) or wss:// (profiles 2, 3) base address; the id is appended. */
+  baseUrl: string;
+  /** Basic-auth password (profiles 1 and 2). */
+  password?: string;
+  /** CA (profiles 2, 3) and client certificate (profile 3). */
+  tls?: TlsSettings;
+}
+
+export interface StationHardware {
+  vendorName: string;
+  model: string;
+  serialNumber?: string;
+  firmwareVersion?: string;
+  numberOfEvses: number;
+  connectorType: string;
+  numberOfPhases: number;
+  organizationName: string;
+}
+
+/**
+ * A functional area (provisioning, smart charging, …) plugged into the station core: its default
+ * answers to the CSMS requests it owns, and whatever it adds to the station when it is built
+ * (device-model variables). The core knows no area; the World hands it the list.
+ */
+export interface StationArea {
+  readonly name: string;
+  install?(station: ChargingStation): void;
+  replies(station: ChargingStation): StationReplies;
+}
+
+/** Per-station state of an area, created on first use and gone with the station. */
+export type StationState<T> = StateSlot<ChargingStation, T>;
+
+export interface StationOptions {
+  identity: StationIdentity;
+  areas: readonly StationArea[];
+  hardware: StationHardware;
+  callTimeoutMs: number;
+  handshakeTimeoutMs: number;
+  sinks: TraceSink[];
+}
+
+/** One connection attempt that differs from the station's own settings (block A). */
+export interface ConnectAttempt {
+  baseUrl?: string;
+  securityProfile?: SecurityProfile;
+  username?: string;
+  password?: string;
+  /** Send no Authorization header at all. */
+  omitAuthorization?: boolean;
+  tls?: TlsSettings;
+  subprotocols?: string[];
+}
+
+/** A TransactionEvent as a scenario describes it; the station fills in seqNo, time, ids and evse. */
+export type TransactionEventFields = Omit<TransactionEventRequest, 'seqNo' | 'timestamp' | 'transactionInfo' | 'evse'> & {
+  timestamp?: string;
+  transactionInfo?: Omit<TransactionType, 'transactionId'>;
+  /** Leave out the evse field (allowed after the first event of a transaction). */
+  omitEvse?: boolean;
+};
+
+/** A request the station sent (or queued while offline) and what became of it. */
+export interface Exchange {
+  action: string;
+  request: unknown;
+  /** The CSMS's answer; absent while the request waits in the offline queue or when the call failed. */
+  response?: unknown;
+  /** Kept in the offline queue when it was made; delivered later as a new exchange. */
+  queued?: boolean;
+  /** Why the call failed: a CALLERROR, a timeout, a schema violation, a closed connection. */
+  failure?: Error;
+}
+
+/** How the station answers a CSMS request: a response, a CALLERROR, silence, or a function of the request. */
+export type StationReply<A extends Action> = Reply<A> | ((request: RequestOf<A>, info: InboundCallInfo) => Reply<A> | Promise<Reply<A>>);
+
+interface InboxEntry {
+  call: ReceivedCall;
+  consumed: boolean;
+}
+
+interface Waiter {
+  action: string;
+  where?: (call: ReceivedCall) => boolean;
+  resolve(call: ReceivedCall): void;
+  reject(error: Error): void;
+}
+
+/**
+ * The mock Charging Station: connects as a real one would (security profile 1, 2 or 3), boots,
+ * reports its connectors, keeps a device model, EVSEs and transactions, and answers every
+ * CSMS request with a spec-correct default that a scenario may override.
+ */
+export class ChargingStation {
+  readonly topology: Topology;
+  readonly deviceModel: DeviceModel;
+  readonly transactions = new Transactions();
+  readonly memory = new StationMemory();
+  registration: RegistrationStatusEnumType | 'NotBooted' = 'NotBooted';
+  /** Interval (s) of the last BootNotificationResponse. */
+  bootInterval = 0;
+  private connection: OcppConnection | undefined;
+  private password: string | undefined;
+  private securityProfile: SecurityProfile;
+  private readonly overrides = new Map<string, StationReply<Action>>();
+  private readonly defaults: Map<string, (request: unknown, info: InboundCallInfo) => Reply<Action> | Promise<Reply<Action>>>;
+  private readonly slots = new StateSlots<ChargingStation>(this);
+  private readonly inbox: InboxEntry[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  /** TransactionEvents kept while offline, sent in order (offline: true) once connected again. */
+  private readonly offlineQueue: TransactionEventRequest[] = [];
+  private closingOnPurpose = false;
+  private eventIds = 0;
+  /** When the connection was lost; undefined while connected. */
+  private offlineSince: number | undefined;
+  /** Connectors whose status changed while offline ("evseId/connectorId"), reported after reconnecting. */
+  private readonly unreportedConnectors = new Set<string>();
+  /** Every request the station sent during the scenario, in order, with its outcome. */
+  readonly exchanges: Exchange[] = [];
+
+  constructor(private readonly options: StationOptions) {
+    const { hardware, identity } = options;
+    this.topology = new Topology(hardware.numberOfEvses, hardware.connectorType);
+    this.password = identity.password;
+    this.securityProfile = identity.securityProfile;
+    this.deviceModel = new DeviceModel(
+      defaultVariables({
+        evses: this.topology.evses.map((evse) => ({ id: evse.id, connectors: evse.connectors })),
+        numberOfPhases: hardware.numberOfPhases,
+        basicAuthPassword: identity.password ?? '',
+        organizationName: hardware.organizationName,
+      }),
+    );
+    this.deviceModel.setValue('ChargingStation', 'Model', hardware.model);
+    this.deviceModel.setValue('ChargingStation', 'VendorName', hardware.vendorName);
+    this.deviceModel.setValue('SecurityCtrlr', 'SecurityProfile', String(identity.securityProfile));
+    for (const area of options.areas) area.install?.(this);
+    this.defaults = mergeAreas(
+      options.areas.map((area) => area.replies(this)),
+      'default answer of the station',
+      CSMS_TO_STATION_ACTIONS,
+    ) as typeof this.defaults;
+  }
+
+  /** An area's state for this station (see StationState). */
+  state<T>(slot: StationState<T>): T {
+    return this.slots.of(slot);
+  }
+
+  /** An area's state if it was ever created. */
+  peekState<T>(slot: StationState<T>): T | undefined {
+    return this.slots.peek(slot);
+  }
+
+  get id(): string {
+    return this.options.identity.id;
+  }
+
+  get identity(): StationIdentity {
+    return this.options.identity;
+  }
+
+  get hardware(): StationHardware {
+    return this.options.hardware;
+  }
+
+  get isConnected(): boolean {
+    return this.connection?.isOpen ?? false;
+  }
+
+  /** The password the station presents now (changes when the CSMS sets BasicAuthPassword). */
+  get currentPassword(): string | undefined {
+    return this.password;
+  }
+
+  set currentPassword(password: string | undefined) {
+    this.password = password;
+  }
+
+  get currentSecurityProfile(): SecurityProfile {
+    return this.securityProfile;
+  }
+
+  /** OCPP-J rules the CSMS broke on this station's connections. */
+  readonly csmsViolations: string[] = [];
+
+  /** Opens the WebSocket; throws ConnectionRefusedError when the CSMS does not let it open. */
+  async connect(attempt: ConnectAttempt = {}): Promise<void> {
+    if (this.connection?.isOpen) throw new Error(`station ${this.id} is already connected`);
+    const profile = attempt.securityProfile ?? this.securityProfile;
+    const baseUrl = attempt.baseUrl ?? this.options.identity.baseUrl;
+    const password = attempt.password ?? this.password;
+    const basicAuth =
+      attempt.omitAuthorization || (profile === 3 && attempt.password === undefined) || password === undefined
+        ? undefined
+        : { username: attempt.username ?? this.id, password };
+    const description = `${baseUrl}/${this.id} (security profile ${profile}${basicAuth ? `, Basic auth as ${basicAuth.username}` : ', no Authorization header'})`;
+    let socket;
+    try {
+      socket = await openStationSocket({
+        baseUrl,
+        stationId: this.id,
+        basicAuth,
+        tls: attempt.tls ?? this.options.identity.tls,
+        subprotocols: attempt.subprotocols,
+        handshakeTimeoutMs: this.options.handshakeTimeoutMs,
+      });
+    } catch (error) {
+      this.note(`connection to ${description} refused: ${(error as Error).message}`);
+      throw error;
+    }
+    const connection = new OcppConnection(socket, {
+      role: 'ChargingStation',
+      label: this.id,
+      callTimeoutMs: this.options.callTimeoutMs,
+      sinks: this.options.sinks,
+    });
+    this.connection = connection;
+    this.closingOnPurpose = false;
+    this.offlineSince = undefined;
+    connection.note(`connected to ${description}, subprotocol ${socket.protocol}`);
+    for (const action of CSMS_TO_STATION_ACTIONS) {
+      connection.handle(action, ((request: unknown, info: InboundCallInfo) => this.dispatch(action, request, info)) as Handler<
+        typeof action
+      >);
+    }
+    connection.onCall((call) => this.receive(call));
+    connection.onClose((code, reason) => this.onClosed(connection, code, reason));
+  }
+
+  /** Tries to connect and reports the outcome instead of throwing (block A refusal checks). */
+  async tryConnect(attempt: ConnectAttempt = {}): Promise<{ connected: true } | { connected: false; refusal: ConnectionRefusedError }> {
+    try {
+      await this.connect(attempt);
+      return { connected: true };
+    } catch (error) {
+      if (error instanceof ConnectionRefusedError) return { connected: false, refusal: error };
+      throw error;
+    }
+  }
+
+  /** Closes the connection on purpose (no failure of waiting steps). */
+  async disconnect(code = 1000, reason = ''): Promise<void> {
+    this.stopHeartbeat();
+    const connection = this.connection;
+    if (!connection) return;
+    this.closingOnPurpose = true;
+    if (connection.isOpen) this.offlineSince ??= Date.now();
+    await connection.close(code, reason);
+  }
+
+  /**
+   * Back online after a connection loss. The station did not restart, so it sends no
+   * BootNotification; its heartbeat resumes and it reports the connectors whose status changed
+   * while it was offline, or all of them after more than OCPPCommCtrlr.OfflineThreshold (G01).
+   * Queued TransactionEvents wait for flushOfflineQueue.
+   */
+  async reconnect(): Promise<void> {
+    const offlineMs = this.offlineSince === undefined ? 0 : Date.now() - this.offlineSince;
+    await this.connect();
+    if (this.registration === 'Accepted') this.startHeartbeat(this.bootInterval);
+    const thresholdMs = Number(this.deviceModel.value('OCPPCommCtrlr', 'OfflineThreshold') ?? '0') * 1000;
+    for (const { evse, connector } of this.topology.allConnectors()) {
+      if (offlineMs > thresholdMs || this.unreportedConnectors.has(`${evse.id}/${connector.id}`)) {
+        await this.reportConnectorStatus(evse.id, connector.id, connector.status);
+      }
+    }
+  }
+
+  /** A connector's status changed: reported now when online, after reconnecting otherwise. */
+  async setConnectorStatus(evseId: number, connectorId: number, status: ConnectorStatusEnumType): Promise<void> {
+    if (this.isConnected) {
+      await this.reportConnectorStatus(evseId, connectorId, status);
+      return;
+    }
+    this.topology.connector(evseId, connectorId).status = status;
+    this.unreportedConnectors.add(`${evseId}/${connectorId}`);
+    this.note(`offline: connector ${evseId}/${connectorId} is now ${status}; reported after reconnecting`);
+  }
+
+  /** Sends BootNotification with the station's own model and vendor; on Accepted it starts its heartbeat. */
+  async boot(reason: BootReasonEnumType = 'PowerUp'): Promise<BootNotificationResponse> {
+    const { hardware } = this.options;
+    const response = await this.call('BootNotification', {
+      reason,
+      chargingStation: {
+        model: hardware.model,
+        vendorName: hardware.vendorName,
+        ...(hardware.serialNumber ? { serialNumber: hardware.serialNumber } : {}),
+        ...(hardware.firmwareVersion ? { firmwareVersion: hardware.firmwareVersion } : {}),
+      },
+    });
+    return response;
+  }
+
+  /** A BootNotificationResponse, however the request was sent, decides the station's registration. */
+  private onBootResponse(response: BootNotificationResponse): void {
+    this.registration = response.status;
+    this.bootInterval = response.interval;
+    if (response.status === 'Accepted') this.startHeartbeat(response.interval);
+  }
+
+  /** Power cycle: close, reconnect, BootNotification with the reason; connectors back to Available. */
+  async reboot(reason: BootReasonEnumType): Promise<BootNotificationResponse> {
+    await this.disconnect(1000, 'rebooting');
+    this.registration = 'NotBooted';
+    for (const { evse, connector } of this.topology.allConnectors()) {
+      if (evse.operationalStatus === 'Operative' && this.topology.operationalStatus === 'Operative') connector.status = 'Available';
+    }
+    await this.connect();
+    return this.boot(reason);
+  }
+
+  /** StatusNotification for one connector, followed by the matching NotifyEvent (AvailabilityState). */
+  async reportConnectorStatus(evseId: number, connectorId: number, status: ConnectorStatusEnumType): Promise<void> {
+    const connector = this.topology.connector(evseId, connectorId);
+    connector.status = status;
+    this.unreportedConnectors.delete(`${evseId}/${connectorId}`);
+    const timestamp = new Date().toISOString();
+    await this.call('StatusNotification', { timestamp, connectorStatus: status, evseId, connectorId });
+    await this.call('NotifyEvent', {
+      generatedAt: timestamp,
+      seqNo: 0,
+      eventData: [
+        {
+          eventId: this.nextEventId(),
+          timestamp,
+          trigger: 'Delta',
+          actualValue: status,
+          eventNotificationType: 'HardWiredNotification',
+          component: { name: 'Connector', evse: { id: evseId, connectorId } },
+          variable: { name: 'AvailabilityState' },
+        },
+      ],
+    });
+  }
+
+  /** Reports every connector's current status, as a station does after it booted. */
+  async reportAllConnectors(): Promise<void> {
+    for (const { evse, connector } of this.topology.allConnectors()) {
+      await this.reportConnectorStatus(evse.id, connector.id, connector.status);
+    }
+  }
+
+  nextEventId(): number {
+    this.eventIds += 1;
+    return this.eventIds;
+  }
+
+  /**
+   * Sends the next TransactionEvent of `transaction`: seqNo counts per transaction from 0, the
+   * transactionId is the transaction's own, evse names its EVSE (and connector, once known). While
+   * offline the event is queued with offline: true and its original timestamp; while older events
+   * wait in the queue a new one joins them, so that the CSMS receives them in order. A queued event
+   * returns undefined.
+   */
+  async sendTransactionEvent(transaction: Transaction, fields: TransactionEventFields): Promise<TransactionEventResponse | undefined> {
+    const { omitEvse, transactionInfo, timestamp, ...rest } = fields;
+    const evse = { id: transaction.evseId, ...(transaction.connectorId === undefined ? {} : { connectorId: transaction.connectorId }) };
+    const request: TransactionEventRequest = {
+      ...rest,
+      timestamp: timestamp ?? new Date().toISOString(),
+      seqNo: transaction.takeSeqNo(),
+      transactionInfo: { transactionId: transaction.id, ...transactionInfo },
+      ...(omitEvse ? {} : { evse }),
+    };
+    if (transactionInfo?.chargingState) transaction.chargingState = transactionInfo.chargingState;
+    if (request.idToken) transaction.idToken = request.idToken;
+    if (request.eventType === 'Started') transaction.started = true;
+    if (request.eventType === 'Ended') transaction.ended = true;
+    if (transactionInfo?.remoteStartId !== undefined) transaction.remoteStartId = transactionInfo.remoteStartId;
+    if (!this.isConnected || this.offlineQueue.length > 0) {
+      const queued: TransactionEventRequest = this.isConnected ? request : { ...request, offline: true };
+      this.offlineQueue.push(queued);
+      this.exchanges.push({ action: 'TransactionEvent', request: queued, queued: true });
+      this.note(
+        `queued TransactionEvent ${request.eventType} seqNo ${request.seqNo} of ${transaction.id} (${this.offlineQueue.length} waiting)`,
+      );
+      return undefined;
+    }
+    return this.call('TransactionEvent', request);
+  }
+
+  /** TransactionEvents waiting for the connection. */
+  get queuedTransactionEvents(): readonly TransactionEventRequest[] {
+    return this.offlineQueue;
+  }
+
+  /** Sends the queued TransactionEvents in their original order; returns the CSMS's answers. */
+  async flushOfflineQueue(): Promise<TransactionEventResponse[]> {
+    const responses: TransactionEventResponse[] = [];
+    while (this.offlineQueue.length > 0) {
+      responses.push(await this.call('TransactionEvent', this.offlineQueue[0]));
+      this.offlineQueue.shift();
+    }
+    return responses;
+  }
+
+  call<A extends Action>(action: A, payload: RequestOf<A>, options?: CallOptions): Promise<ResponseOf<A>> {
+    return this.callUntyped(action, payload, options) as Promise<ResponseOf<A>>;
+  }
+
+  callUntyped(action: string, payload: unknown, options?: CallOptions): Promise<unknown> {
+    const connection = this.requireConnection(action);
+    const exchange: Exchange = { action, request: payload };
+    this.exchanges.push(exchange);
+    return connection.callUntyped(action, payload, options).then(
+      (response) => {
+        exchange.response = response;
+        if (action === 'BootNotification') this.onBootResponse(response as BootNotificationResponse);
+        return response;
+      },
+      (error: Error) => {
+        exchange.failure = error;
+        throw error;
+      },
+    );
+  }
+
+  sendRaw(text: string): void {
+    this.requireConnection('a raw frame').sendRaw(text);
+  }
+
+  sendRawAndAwaitAnswer(text: string, answerId: string, timeoutMs?: number): Promise<Frame> {
+    return this.requireConnection('a raw frame').sendRawAndAwaitAnswer(text, answerId, timeoutMs);
+  }
+
+  /** Overrides the answer to a CSMS request for the rest of the scenario. */
+  answer<A extends CsmsToStationAction>(action: A, reply: StationReply<A>): void {
+    this.overrides.set(action, reply as StationReply<Action>);
+  }
+
+  clearAnswer(action: CsmsToStationAction): void {
+    this.overrides.delete(action);
+  }
+
+  /**
+   * The next request of `action` the CSMS sent (now or within `timeoutMs`) that the scenario has not
+   * looked at yet. Rejects at once when the CSMS closes the connection.
+   */
+  waitForCall(action: string, timeoutMs: number, where?: (call: ReceivedCall) => boolean): Promise<ReceivedCall> {
+    const entry = this.inbox.find(
+      (candidate) => !candidate.consumed && candidate.call.action === action && (!where || where(candidate.call)),
+    );
+    if (entry) {
+      entry.consumed = true;
+      return Promise.resolve(entry.call);
+    }
+    return new Promise<ReceivedCall>((resolve, reject) => {
+      const waiter: Waiter = {
+        action,
+        where,
+        resolve: (call) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(call);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          reject(error);
+        },
+      };
+      const timer = setTimeout(() => {
+        const others = this.inbox.filter((candidate) => !candidate.consumed).map((candidate) => candidate.call.action);
+        waiter.reject(
+          new Error(
+            `the CSMS sent no ${action}Request to ${this.id} within ${timeoutMs / 1000} s` +
+              (others.length ? ` (it sent: ${others.map((a) => `${a}Request`).join(', ')})` : ''),
+          ),
+        );
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Requests of `action` the scenario has not looked at yet (e.g. to check none was sent). */
+  unconsumed(action: string): ReceivedCall[] {
+    return this.inbox.filter((entry) => !entry.consumed && entry.call.action === action).map((entry) => entry.call);
+  }
+
+  /** Every request the CSMS sent to this station during the scenario, in order. */
+  received(): ReceivedCall[] {
+    return this.inbox.map((entry) => entry.call);
+  }
+
+  /** Closes everything; the station is not used after this. */
+  async shutdown(): Promise<void> {
+    for (const waiter of [...this.waiters]) waiter.reject(new Error(`the scenario ended while waiting for a ${waiter.action}Request`));
+    await this.disconnect(1000, 'scenario finished');
+  }
+
+  note(text: string): void {
+    const at = new Date().toISOString();
+    for (const sink of this.options.sinks) sink.record({ kind: 'event', at, connection: this.id, recordedBy: 'ChargingStation', text });
+  }
+
+  private requireConnection(what: string): OcppConnection {
+    if (!this.connection?.isOpen) {
+      throw new Error(`station ${this.id} cannot send ${what}: it is not connected to the CSMS`);
+    }
+    return this.connection;
+  }
+
+  private async dispatch(action: CsmsToStationAction, request: unknown, info: InboundCallInfo): Promise<Reply<Action>> {
+    const override = this.overrides.get(action);
+    if (override !== undefined) {
+      return typeof override === 'function' ? override(request as never, info) : override;
+    }
+    const fallback = this.defaults.get(action);
+    if (!fallback) throw new OcppCallError('NotImplemented', `the station has no answer to ${action}`);
+    return fallback(request, info);
+  }
+
+  private receive(call: ReceivedCall): void {
+    for (const waiter of this.waiters) {
+      if (waiter.action === call.action && (!waiter.where || waiter.where(call))) {
+        this.inbox.push({ call, consumed: true });
+        waiter.resolve(call);
+        return;
+      }
+    }
+    this.inbox.push({ call, consumed: false });
+  }
+
+  private onClosed(connection: OcppConnection, code: number, reason: string): void {
+    this.csmsViolations.push(...connection.violations);
+    if (this.connection !== connection) return;
+    this.stopHeartbeat();
+    this.offlineSince ??= Date.now();
+    if (this.closingOnPurpose) return;
+    for (const waiter of [...this.waiters]) {
+      waiter.reject(
+        new Error(
+          `the CSMS closed the connection of ${this.id} (code ${code}${reason ? `, "${reason}"` : ''}) while the station waited for a ${waiter.action}Request`,
+        ),
+      );
+    }
+  }
+
+  private startHeartbeat(intervalSeconds: number): void {
+    this.stopHeartbeat();
+    if (intervalSeconds <= 0) return;
+    this.heartbeatTimer = setInterval(() => {
+      if (!this.connection?.isOpen) return;
+      this.connection.call('Heartbeat', {}).catch((error: Error) => this.note(`Heartbeat failed: ${error.message}`));
+    }, intervalSeconds * 1000);
+    this.heartbeatTimer.unref();
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer = undefined;
+  }
+}
+
+export { OcppCallError, ConnectionRefusedError };
