@@ -1,6 +1,6 @@
 import { type DataTable, Given, Then, When } from '@cucumber/cucumber';
 import { type CsmsToStationAction, CSMS_TO_STATION_ACTIONS } from '../kernel/ocpp/actions';
-import { OcppCallError, isRpcErrorCode } from '../kernel/ocpp/errors';
+import { OcppCallError, type RpcErrorCode } from '../kernel/ocpp/errors';
 import { NO_REPLY } from '../kernel/ocpp/rpc';
 import { checkFields } from '../support/validation/field-checks';
 import type { OcttWorld } from '../support/world';
@@ -70,9 +70,8 @@ Given(
 );
 
 Given(
-  'the charging station will answer a/an {message} with a CALLERROR {word}',
-  function (this: OcttWorld, message: MessageName, code: string) {
-    if (!isRpcErrorCode(code)) throw new Error(`${code} is not an OCPP-J error code`);
+  'the charging station will answer a/an {message} with a CALLERROR {callErrorCode}',
+  function (this: OcttWorld, message: MessageName, code: RpcErrorCode) {
     this.station().answer(csmsAction(message), new OcppCallError(code, `the scenario answers ${message.name} with ${code}`));
   },
 );

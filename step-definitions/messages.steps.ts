@@ -3,7 +3,7 @@ import { checkFields, checkSomeElement } from '../support/validation/field-check
 import { valueAt } from '../support/validation/paths';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';
-import { sendFromTable } from './station-actions';
+import { sendFromTable, sendOwed } from './station-actions';
 import { expectationRows } from './tables';
 
 When('the charging station sends a/an {message} with', async function (this: OcttWorld, message: MessageName, table: DataTable) {
@@ -38,4 +38,23 @@ When('the charging station remembers its {field} as {word}', function (this: Oct
   const value = valueAt(inspected.payload, field);
   if (value === undefined) throw new Error(`${inspected.name} has no ${field} to remember`);
   this.remember(name, value);
+});
+
+/**
+ * Follow-ups: the station sends what its model owes after answering the CSMS (see OwedMessages),
+ * e.g. the StatusNotification after a ChangeAvailability. Each sent request is shown by the step
+ * and the CSMS's answer to the last one is inspected next ("Then the CSMS responds with").
+ */
+When('the charging station sends the {message}s it owes', async function (this: OcttWorld, message: MessageName) {
+  if (message.kind !== 'request') throw new Error(`a charging station sends requests, not ${message.name}`);
+  await sendOwed(this, message);
+});
+
+When('the charging station sends the {message} it owes', async function (this: OcttWorld, message: MessageName) {
+  if (message.kind !== 'request') throw new Error(`a charging station sends requests, not ${message.name}`);
+  await sendOwed(this, message);
+});
+
+When('the charging station sends everything it owes', async function (this: OcttWorld) {
+  await sendOwed(this, undefined);
 });

@@ -253,13 +253,13 @@ When('the charging station sends the requested report in NotifyReportRequests', 
 // Transactions and connectors around a reset
 
 When(
-  'the charging station reports the configured connector {word} and its other connectors Available',
-  async function (this: OcttWorld, status: string) {
+  'the charging station reports the configured connector {connectorStatus} and its other connectors Available',
+  async function (this: OcttWorld, status: ConnectorStatusEnumType) {
     const station = this.station();
     const { CONFIGURED_EVSE_ID: evseId, CONFIGURED_CONNECTOR_ID: connectorId } = this.config;
     for (const { evse, connector } of station.topology.allConnectors()) {
       const configured = evse.id === evseId && connector.id === connectorId;
-      await station.reportConnectorStatus(evse.id, connector.id, configured ? (status as ConnectorStatusEnumType) : 'Available');
+      await station.reportConnectorStatus(evse.id, connector.id, configured ? status : 'Available');
     }
   },
 );

@@ -1,6 +1,6 @@
 import { type DataTable, Given, When } from '@cucumber/cucumber';
 import { type ReusableStateName, type StateParameters, enterState } from '../support/station/reusable-states';
-import { recordStep } from '../support/station/areas/transactions/activity';
+import { recordStep } from '../support/station/step-record';
 import type { OcttWorld } from '../support/world';
 import { payloadFrom } from './tables';
 

@@ -161,9 +161,12 @@ When(
   },
 );
 
-When('the {tlsStation} reports all its connectors {word}', async function (this: OcttWorld, role: StationRole, status: string) {
-  await reportAllConnectors(security(this).station(role), status as ConnectorStatusEnumType);
-});
+When(
+  'the {tlsStation} reports all its connectors {connectorStatus}',
+  async function (this: OcttWorld, role: StationRole, status: ConnectorStatusEnumType) {
+    await reportAllConnectors(security(this).station(role), status);
+  },
+);
 
 When('the {tlsStation} disconnects from the CSMS', async function (this: OcttWorld, role: StationRole) {
   await security(this).station(role).disconnect();

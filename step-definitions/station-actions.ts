@@ -4,6 +4,8 @@ import type { ChargingStation } from '../support/station/core/charging-station';
 import { defaultPayload } from '../support/station/core/message-defaults';
 import { checkField } from '../support/validation/field-checks';
 import type { OcttWorld } from '../support/world';
+import { STATION_TO_CSMS_ACTIONS, type StationToCsmsAction } from '../kernel/ocpp/actions';
+import { recordStep } from '../support/station/step-record';
 import type { MessageName } from './parameter-types';
 import { payloadFrom } from './tables';
 
@@ -20,6 +22,22 @@ export async function sendFromTable(
   const payload = payloadFrom(table, world.valueContext(), defaultPayload(message.action, station, world.config));
   const response = await station.callUntyped(message.action, payload);
   world.inspected = { name: `${message.action}Response`, payload: response };
+}
+
+/** Sends what the station owes (of one action, or all); the last response is inspected next. */
+export async function sendOwed(world: OcttWorld, message: MessageName | undefined): Promise<void> {
+  const station = world.station();
+  const action = message === undefined ? undefined : stationRequestAction(message);
+  const sent = await recordStep(world, station, () => station.sendOwed(action));
+  const last = sent.at(-1);
+  if (last) world.inspected = { name: `${last.action}Response`, payload: last.response };
+}
+
+function stationRequestAction(message: MessageName): StationToCsmsAction {
+  if (message.kind !== 'request' || !(STATION_TO_CSMS_ACTIONS as readonly string[]).includes(message.action)) {
+    throw new Error(`${message.name} is not a request a charging station sends`);
+  }
+  return message.action as StationToCsmsAction;
 }
 
 /** BootNotification (PowerUp) that must be Accepted, then every connector reported Available. */

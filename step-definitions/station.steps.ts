@@ -22,24 +22,26 @@ When('the charging station disconnects from the CSMS', async function (this: Oct
   await this.station().disconnect();
 });
 
-When('the charging station boots with reason {word}', async function (this: OcttWorld, reason: string) {
-  const response = await this.station().boot(reason as BootReasonEnumType);
+When('the charging station boots with reason {bootReason}', async function (this: OcttWorld, reason: BootReasonEnumType) {
+  const response = await this.station().boot(reason);
   this.inspected = { name: 'BootNotificationResponse', payload: response };
 });
 
-When('the charging station reboots with reason {word}', async function (this: OcttWorld, reason: string) {
-  const response = await this.station().reboot(reason as BootReasonEnumType);
+When('the charging station reboots with reason {bootReason}', async function (this: OcttWorld, reason: BootReasonEnumType) {
+  const response = await this.station().reboot(reason);
   this.inspected = { name: 'BootNotificationResponse', payload: response };
 });
 
-When('the charging station reports all its connectors {word}', async function (this: OcttWorld, status: string) {
-  await reportAllConnectors(this.station(), status as ConnectorStatusEnumType);
-});
+When(
+  'the charging station reports all its connectors {connectorStatus}',
+  async function (this: OcttWorld, status: ConnectorStatusEnumType) {
+    await reportAllConnectors(this.station(), status);
+  },
+);
 
-When('the charging station reports the configured connector {word}', async function (this: OcttWorld, status: string) {
-  await this.station().reportConnectorStatus(
-    this.config.CONFIGURED_EVSE_ID,
-    this.config.CONFIGURED_CONNECTOR_ID,
-    status as ConnectorStatusEnumType,
-  );
-});
+When(
+  'the charging station reports the configured connector {connectorStatus}',
+  async function (this: OcttWorld, status: ConnectorStatusEnumType) {
+    await this.station().reportConnectorStatus(this.config.CONFIGURED_EVSE_ID, this.config.CONFIGURED_CONNECTOR_ID, status);
+  },
+);

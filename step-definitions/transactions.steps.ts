@@ -4,7 +4,7 @@ import { scaledMs } from '../kernel/config';
 import { sendAuthorizationEvent } from '../support/station/areas/authorization/events';
 import { configuredIdToken } from '../support/station/areas/authorization/tokens';
 import type { Exchange } from '../support/station/core/charging-station';
-import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/areas/transactions/activity';
+import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/step-record';
 import {
   type SessionContext,
   type Where,

@@ -4,7 +4,8 @@ import type { Config } from '../kernel/config';
 import { SecretMasker } from '../kernel/evidence/masking';
 import { Trace } from '../kernel/evidence/trace';
 import type { ReceivedCall } from '../kernel/ocpp/rpc';
-import type { OperatorRequest } from '../kernel/operator/contract';
+import type { OperatorParams, OperatorRequest } from '../kernel/operator/contract';
+import type { CsmsToStationAction } from '../kernel/ocpp/actions';
 import { type RunContext, runContext } from './run-context';
 import { STATION_AREAS } from './station/areas';
 import { ChargingStation, type Exchange, type StationIdentity, type StationRole } from './station/core/charging-station';
@@ -144,9 +145,9 @@ export class OcttWorld extends World {
    * Asks the operator to make the CSMS send `action` to the station. Does not wait: the scenario
    * then waits for the message itself (expectCsmsRequest), and fails early if the operator cannot.
    */
-  askCsms(action: string, params: Record<string, unknown>, instruction: string, role: StationRole = 'basic'): void {
+  askCsms<A extends CsmsToStationAction>(action: A, params: OperatorParams<A>, instruction: string, role: StationRole = 'basic'): void {
     const station = this.station(role);
-    const request: OperatorRequest = { action, stationId: station.id, params, instruction };
+    const request: OperatorRequest = { action, stationId: station.id, params: params as Record<string, unknown>, instruction };
     station.note(`asked the CSMS operator (${this.run.operator.kind}): ${instruction}`);
     // An operator does one thing after the other: the next request is built once the CSMS has the previous answer.
     const performing = this.operatorOutcome.catch(() => undefined).then(() => this.run.operator.perform(request));

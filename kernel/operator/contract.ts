@@ -1,3 +1,5 @@
+import type { CsmsToStationAction, RequestOf } from '../ocpp/actions';
+
 /**
  * The operator contract: how the suite makes the CSMS act first (the catalog's `manual_action`).
  * One request shape, three implementations: a person at a prompt (manual), an HTTP hook into the
@@ -52,3 +54,14 @@ export class OperatorError extends Error {
 export function isConfigurationAction(action: string): boolean {
   return action.startsWith('Configure');
 }
+
+/** Any part of T, at any depth: what the operator says of a request, the CSMS chooses the rest. */
+export type DeepPartial<T> =
+  T extends ReadonlyArray<infer E> ? ReadonlyArray<DeepPartial<E>> : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
+
+/**
+ * The fields the CSMS must use in the request it initiates, typed by that request's schema; a step
+ * whose params come from a Gherkin table is checked at run time instead (the CSMS's request is
+ * schema-validated when it arrives).
+ */
+export type OperatorParams<A extends CsmsToStationAction> = DeepPartial<RequestOf<A>>;

@@ -10,6 +10,8 @@
 import type { IdTokenEnumType, IdTokenType } from '../../schemas/ocpp201-messages';
 import { type Config, scaledMs } from '../../kernel/config';
 import type { ReceivedCall } from '../../kernel/ocpp/rpc';
+import type { CsmsToStationAction } from '../../kernel/ocpp/actions';
+import type { OperatorParams } from '../../kernel/operator/contract';
 import { checkField } from '../validation/field-checks';
 import type { ValueContext } from '../validation/values';
 import type { ChargingStation } from './core/charging-station';
@@ -67,7 +69,7 @@ export interface StateContext {
   config: Config;
   values: ValueContext;
   /** Makes the CSMS act (operator) and returns its request once it arrived. */
-  askCsms(action: string, params: Record<string, unknown>, instruction: string): Promise<ReceivedCall>;
+  askCsms<A extends CsmsToStationAction>(action: A, params: OperatorParams<A>, instruction: string): Promise<ReceivedCall>;
   /** Makes a value available to later steps, e.g. `<transactionId>`. */
   remember(name: string, value: unknown): void;
 }
@@ -279,7 +281,7 @@ const STATES: Record<ReusableStateName, (context: StateContext, parameters: Stat
 
   async Unavailable(context, parameters) {
     const where = resolve(context, parameters);
-    const params = parameters.wholeStation
+    const params: OperatorParams<'ChangeAvailability'> = parameters.wholeStation
       ? { operationalStatus: 'Inoperative' }
       : { operationalStatus: 'Inoperative', evse: { id: where.evseId } };
     const scope = parameters.wholeStation ? `the whole station ${context.station.id}` : `EVSE ${where.evseId} of ${context.station.id}`;

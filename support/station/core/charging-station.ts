@@ -2,12 +2,13 @@ import type {
   BootNotificationResponse,
   BootReasonEnumType,
   ConnectorStatusEnumType,
+  NotifyEventRequest,
   RegistrationStatusEnumType,
   TransactionEventRequest,
   TransactionEventResponse,
   TransactionType,
 } from '../../../schemas/ocpp201-messages';
-import type { Action, CsmsToStationAction, RequestOf, ResponseOf } from '../../../kernel/ocpp/actions';
+import type { Action, CsmsToStationAction, RequestOf, ResponseOf, StationToCsmsAction } from '../../../kernel/ocpp/actions';
 import { CSMS_TO_STATION_ACTIONS } from '../../../kernel/ocpp/actions';
 import { mergeAreas } from '../../../kernel/area-registry';
 import { OcppCallError } from '../../../kernel/ocpp/errors';
@@ -17,12 +18,16 @@ import {
   type Handler,
   type InboundCallInfo,
   OcppConnection,
+  RawReply,
   type ReceivedCall,
   type Reply,
 } from '../../../kernel/ocpp/rpc';
+import { sharedSchemaValidator } from '../../../kernel/ocpp/schema-validator';
 import type { TraceSink } from '../../../kernel/evidence/trace';
 import { DeviceModel, defaultVariables } from './device-model';
+import { Availability } from './availability';
 import { StationMemory } from './memory';
+import { OwedMessages } from './owed-messages';
 import { type StateSlot, StateSlots } from '../../../kernel/state-slots';
 import type { StationReplies } from './station-replies';
 import { Topology } from './topology';
@@ -136,6 +141,9 @@ export class ChargingStation {
   readonly deviceModel: DeviceModel;
   readonly transactions = new Transactions();
   readonly memory = new StationMemory();
+  readonly availability: Availability;
+  /** Messages the station's model owes the CSMS after answering a request (see OwedMessages). */
+  readonly owed = new OwedMessages();
   registration: RegistrationStatusEnumType | 'NotBooted' = 'NotBooted';
   /** Interval (s) of the last BootNotificationResponse. */
   bootInterval = 0;
@@ -162,6 +170,7 @@ export class ChargingStation {
   constructor(private readonly options: StationOptions) {
     const { hardware, identity } = options;
     this.topology = new Topology(hardware.numberOfEvses, hardware.connectorType);
+    this.availability = new Availability(this.topology, (evseId) => this.transactions.onEvse(evseId) !== undefined);
     this.password = identity.password;
     this.securityProfile = identity.securityProfile;
     this.deviceModel = new DeviceModel(
@@ -359,7 +368,29 @@ export class ChargingStation {
     this.unreportedConnectors.delete(`${evseId}/${connectorId}`);
     const timestamp = new Date().toISOString();
     await this.call('StatusNotification', { timestamp, connectorStatus: status, evseId, connectorId });
-    await this.call('NotifyEvent', {
+    await this.call('NotifyEvent', this.availabilityEvent(evseId, connectorId, status, timestamp));
+  }
+
+  /**
+   * The connector's status changed in the station's model (e.g. by ChangeAvailability): its
+   * StatusNotification and NotifyEvent are owed until the scenario's step sends them.
+   */
+  oweConnectorStatus(evseId: number, connectorId: number, status: ConnectorStatusEnumType, because: string): void {
+    this.topology.connector(evseId, connectorId).status = status;
+    let timestamp = new Date().toISOString();
+    this.owed.owe(
+      'StatusNotification',
+      () => {
+        timestamp = new Date().toISOString();
+        return { timestamp, connectorStatus: status, evseId, connectorId };
+      },
+      because,
+    );
+    this.owed.owe('NotifyEvent', () => this.availabilityEvent(evseId, connectorId, status, timestamp), because);
+  }
+
+  private availabilityEvent(evseId: number, connectorId: number, status: ConnectorStatusEnumType, timestamp: string): NotifyEventRequest {
+    return {
       generatedAt: timestamp,
       seqNo: 0,
       eventData: [
@@ -373,7 +404,7 @@ export class ChargingStation {
           variable: { name: 'AvailabilityState' },
         },
       ],
-    });
+    };
   }
 
   /** Reports every connector's current status, as a station does after it booted. */
@@ -437,6 +468,21 @@ export class ChargingStation {
     return responses;
   }
 
+  /**
+   * Sends what the station owes of one action (every owed message when none is named), in the order
+   * it came to owe them; throws when it owes nothing of that action, so that a step that expects a
+   * follow-up fails with what the station does owe.
+   */
+  async sendOwed(action?: StationToCsmsAction): Promise<Exchange[]> {
+    const owed = this.owed.take(action);
+    if (owed.length === 0) {
+      throw new Error(`the charging station owes no ${action ? `${action}Request` : 'message'} (it owes: ${this.owed.describe()})`);
+    }
+    const from = this.exchanges.length;
+    for (const message of owed) await this.callUntyped(message.action, message.build());
+    return this.exchanges.slice(from);
+  }
+
   call<A extends Action>(action: A, payload: RequestOf<A>, options?: CallOptions): Promise<ResponseOf<A>> {
     return this.callUntyped(action, payload, options) as Promise<ResponseOf<A>>;
   }
@@ -466,8 +512,17 @@ export class ChargingStation {
     return this.requireConnection('a raw frame').sendRawAndAwaitAnswer(text, answerId, timeoutMs);
   }
 
+  /** What the station answers to a request now (override or default), without a connection: for unit tests. */
+  async replyTo<A extends CsmsToStationAction>(action: A, request: RequestOf<A>): Promise<Reply<A>> {
+    return (await this.dispatch(action, request, { messageId: 'local', receivedAt: new Date() })) as Reply<A>;
+  }
+
   /** Overrides the answer to a CSMS request for the rest of the scenario. */
   answer<A extends CsmsToStationAction>(action: A, reply: StationReply<A>): void {
+    if (isPlainPayload(reply)) {
+      const { valid, problems } = sharedSchemaValidator().validate(action, 'response', reply);
+      if (!valid) throw new Error(`the scenario's ${action}Response is not valid OCPP 2.0.1: ${problems.join('; ')}`);
+    }
     this.overrides.set(action, reply as StationReply<Action>);
   }
 
@@ -593,6 +648,11 @@ export class ChargingStation {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = undefined;
   }
+}
+
+/** A fixed response payload, as opposed to a CALLERROR, silence, a raw frame or a function. */
+function isPlainPayload(reply: unknown): boolean {
+  return typeof reply === 'object' && reply !== null && !(reply instanceof OcppCallError) && !(reply instanceof RawReply);
 }
 
 export { OcppCallError, ConnectionRefusedError };

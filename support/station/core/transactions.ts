@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChargingStateEnumType, IdTokenType, MeterValueType, ReadingContextEnumType } from '../../../schemas/ocpp201-messages';
-import { EvseMeter } from '../areas/transactions/meter';
+import { EvseMeter } from './evse-meter';
 
 /**
  * One transaction of the station. Its id is used by every event of it; seqNo counts per

@@ -1,19 +1,19 @@
 import type { StationArea } from '../../core/charging-station';
 
-/** Block G: availability of the station, its EVSEs and connectors. */
+/**
+ * Block G: ChangeAvailability changes the station's availability model; the StatusNotification (and
+ * its NotifyEvent) of every connector whose status changed is owed, and sent by the scenario's step.
+ */
 export const availabilityArea: StationArea = {
   name: 'availability',
-  replies: (station) => {
-    const { topology, transactions } = station;
-    return {
-      ChangeAvailability: ({ operationalStatus, evse }) => {
-        const scope = evse ? [topology.evse(evse.id)] : topology.evses;
-        if (evse && !topology.hasEvse(evse.id)) return { status: 'Rejected' };
-        const busy = scope.some((candidate) => transactions.onEvse(candidate.id));
-        if (evse) topology.evse(evse.id).operationalStatus = operationalStatus;
-        else topology.operationalStatus = operationalStatus;
-        return { status: busy && operationalStatus === 'Inoperative' ? 'Scheduled' : 'Accepted' };
-      },
-    };
-  },
+  replies: (station) => ({
+    ChangeAvailability: ({ operationalStatus, evse }) => {
+      const { answer, changed } = station.availability.request({ evseId: evse?.id, connectorId: evse?.connectorId }, operationalStatus);
+      for (const change of changed) {
+        const because = `ChangeAvailability to ${operationalStatus} ${answer}`;
+        station.oweConnectorStatus(change.evseId, change.connectorId, change.status, because);
+      }
+      return { status: answer };
+    },
+  }),
 };

@@ -5,7 +5,7 @@ import type {
   ReadingContextEnumType,
   SampledValueType,
   SignedMeterValueType,
-} from '../../../../schemas/ocpp201-messages';
+} from '../../../schemas/ocpp201-messages';
 
 const NOMINAL_VOLTAGE = 230;
 const CHARGING_POWER_W = 11_000;

@@ -3,7 +3,7 @@
  * it beside the OCTT's numbered steps ("the charging station sent these TransactionEventRequests")
  * and check the CSMS's answer to each request of it.
  */
-import type { ChargingStation, Exchange } from '../../core/charging-station';
+import type { ChargingStation, Exchange } from './core/charging-station';
 
 /** The scenario, which keeps what its latest acting step made the station send. */
 export interface StepRecord {
