@@ -477,6 +477,21 @@ export class ChargingStation {
     return this.offlineQueue;
   }
 
+  /**
+   * Sends the queued TransactionEvents of one event type ahead of the others (TC_E_31: the CSMS must
+   * cope with events that arrive out of order); the rest stay queued.
+   */
+  async deliverQueuedFirst(eventType: TransactionEventRequest['eventType']): Promise<TransactionEventResponse[]> {
+    const chosen = this.offlineQueue.filter((event) => event.eventType === eventType);
+    if (chosen.length === 0) throw new Error(`no queued TransactionEventRequest has eventType ${eventType}`);
+    const responses: TransactionEventResponse[] = [];
+    for (const event of chosen) {
+      responses.push(await this.call('TransactionEvent', event));
+      this.offlineQueue.splice(this.offlineQueue.indexOf(event), 1);
+    }
+    return responses;
+  }
+
   /** Sends the queued TransactionEvents in their original order; returns the CSMS's answers. */
   async flushOfflineQueue(): Promise<TransactionEventResponse[]> {
     const responses: TransactionEventResponse[] = [];
