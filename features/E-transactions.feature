@@ -248,7 +248,7 @@ Feature: E Transactions
       | field              | expectation |
       | idTokenInfo.status | Accepted    |
 
-  @TC_E_16_CSMS @E06 @E01 @E06.FR.04 @E01.FR.11 @E01.FR.12
+  @TC_E_16_CSMS @E06 @E06.FR.04 @E01.FR.11 @E01.FR.12
   Scenario: TC_E_16_CSMS Stop transaction options - Deauthorized - Invalid idToken
     The station starts the transaction without an AuthorizeRequest because its authorization cache
     holds the invalid idToken as Accepted and LocalPreAuthorize is on (the only way a real station
