@@ -141,11 +141,11 @@ Feature: O Display Message
 
     Given the charging station is in state EnergyTransferStarted
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value                       |
-      | message.priority        | AlwaysFront                 |
-      | message.message.format  | UTF8                        |
-      | message.message.content | "Your session is running"   |
-      | message.transactionId   | <transactionId>             |
+      | field                   | value                     |
+      | message.priority        | AlwaysFront               |
+      | message.message.format  | UTF8                      |
+      | message.message.content | "Your session is running" |
+      | message.transactionId   | <transactionId>           |
     Then the CSMS sends a SetDisplayMessageRequest with
       | field                 | expectation     |
       | message.transactionId | <transactionId> |
@@ -160,11 +160,11 @@ Feature: O Display Message
       | connectorId     | the configured connector |
       | connectorStatus | Available                |
     And the charging station sent a NotifyEventRequest with
-      | field                      | expectation       |
-      | eventData[0].trigger       | Delta             |
-      | eventData[0].actualValue   | Available         |
-      | eventData[0].component.name | Connector        |
-      | eventData[0].variable.name | AvailabilityState |
+      | field                       | expectation       |
+      | eventData[0].trigger        | Delta             |
+      | eventData[0].actualValue    | Available         |
+      | eventData[0].component.name | Connector         |
+      | eventData[0].variable.name  | AvailabilityState |
     And the charging station sent these TransactionEventRequests
       | eventType | triggerReason       | transactionInfo.transactionId | transactionInfo.chargingState | transactionInfo.stoppedReason | evse.id             | evse.connectorId         |
       | Ended     | EVCommunicationLost | <transactionId>               | Idle                          | EVDisconnected                | the configured EVSE | the configured connector |
@@ -175,10 +175,10 @@ Feature: O Display Message
     the listed ids that it holds.
 
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value              |
-      | message.priority        | InFront            |
-      | message.message.format  | UTF8               |
-      | message.message.content | "Please plug in"   |
+      | field                   | value            |
+      | message.priority        | InFront          |
+      | message.message.format  | UTF8             |
+      | message.message.content | "Please plug in" |
     Then the CSMS sends a SetDisplayMessageRequest
     And the charging station answered with
       | field  | expectation |
@@ -295,10 +295,10 @@ Feature: O Display Message
       | message.message.content | "Session of somebody else"             |
       | message.transactionId   | "00000000-0000-4000-8000-000000000000" |
     Then the CSMS sends a SetDisplayMessageRequest with
-      | field                 | expectation                |
-      | message.transactionId | a non-empty string         |
-      | message.transactionId | not <transactionId>        |
-      | message.priority      | InFront                    |
+      | field                 | expectation         |
+      | message.transactionId | a non-empty string  |
+      | message.transactionId | not <transactionId> |
+      | message.priority      | InFront             |
     And the charging station answered with
       | field  | expectation        |
       | status | UnknownTransaction |
@@ -337,21 +337,21 @@ Feature: O Display Message
     step 2; they concern the request of step 1.
 
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value           |
-      | message.priority        | NormalCycle     |
-      | message.message.format  | UTF8            |
-      | message.message.content | "Free parking"  |
+      | field                   | value          |
+      | message.priority        | NormalCycle    |
+      | message.message.format  | UTF8           |
+      | message.message.content | "Free parking" |
     Then the CSMS sends a SetDisplayMessageRequest
     And the charging station answered with
       | field  | expectation |
       | status | Accepted    |
     When the charging station remembers its message.id as messageId
     And the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value                         |
-      | message.id              | <messageId>                   |
-      | message.priority        | InFront                       |
-      | message.message.format  | UTF8                          |
-      | message.message.content | "Free parking until 18:00"    |
+      | field                   | value                      |
+      | message.id              | <messageId>                |
+      | message.priority        | InFront                    |
+      | message.message.format  | UTF8                       |
+      | message.message.content | "Free parking until 18:00" |
     Then the CSMS sends a SetDisplayMessageRequest with
       | field            | expectation |
       | message.id       | <messageId> |
@@ -366,11 +366,11 @@ Feature: O Display Message
     As in the OCTT, the scenario ends with the answer and does not wait for the start time.
 
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value                   |
-      | message.priority        | NormalCycle             |
-      | message.message.format  | UTF8                    |
-      | message.message.content | "Maintenance at 14:00"  |
-      | message.startDateTime   | <now + 1 h>             |
+      | field                   | value                  |
+      | message.priority        | NormalCycle            |
+      | message.message.format  | UTF8                   |
+      | message.message.content | "Maintenance at 14:00" |
+      | message.startDateTime   | <now + 1 h>            |
     Then the CSMS sends a SetDisplayMessageRequest with
       | field                 | expectation     |
       | message.id            | an integer >= 0 |
@@ -385,11 +385,11 @@ Feature: O Display Message
     scenario ends with the answer and does not wait for the end time.
 
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value                 |
-      | message.priority        | NormalCycle           |
-      | message.message.format  | UTF8                  |
-      | message.message.content | "Happy hour: -10 %"   |
-      | message.endDateTime     | <now + 1 h>           |
+      | field                   | value               |
+      | message.priority        | NormalCycle         |
+      | message.message.format  | UTF8                |
+      | message.message.content | "Happy hour: -10 %" |
+      | message.endDateTime     | <now + 1 h>         |
     Then the CSMS sends a SetDisplayMessageRequest with
       | field               | expectation     |
       | message.id          | an integer >= 0 |
@@ -425,11 +425,11 @@ Feature: O Display Message
 
     Given the charging station does not support display messages for the state Faulted
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value                 |
-      | message.priority        | NormalCycle           |
-      | message.message.format  | UTF8                  |
-      | message.message.content | "Call the helpdesk"   |
-      | message.state           | Faulted               |
+      | field                   | value               |
+      | message.priority        | NormalCycle         |
+      | message.message.format  | UTF8                |
+      | message.message.content | "Call the helpdesk" |
+      | message.state           | Faulted             |
     Then the CSMS sends a SetDisplayMessageRequest with
       | field         | expectation     |
       | message.id    | an integer >= 0 |
@@ -445,10 +445,10 @@ Feature: O Display Message
 
     Given the charging station does not support the display message format HTML
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value                 |
-      | message.priority        | NormalCycle           |
-      | message.message.format  | HTML                  |
-      | message.message.content | "<b>Welcome</b>"      |
+      | field                   | value            |
+      | message.priority        | NormalCycle      |
+      | message.message.format  | HTML             |
+      | message.message.content | "<b>Welcome</b>" |
     Then the CSMS sends a SetDisplayMessageRequest with
       | field                  | expectation     |
       | message.id             | an integer >= 0 |
@@ -462,11 +462,11 @@ Feature: O Display Message
     The message is for the state Charging, which the station's display supports.
 
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value                  |
-      | message.priority        | NormalCycle            |
-      | message.message.format  | UTF8                   |
+      | field                   | value                   |
+      | message.priority        | NormalCycle             |
+      | message.message.format  | UTF8                    |
       | message.message.content | "Charging, please wait" |
-      | message.state           | Charging               |
+      | message.state           | Charging                |
     Then the CSMS sends a SetDisplayMessageRequest with
       | field         | expectation     |
       | message.id    | an integer >= 0 |
@@ -483,10 +483,10 @@ Feature: O Display Message
 
     Given the charging station has no room for another display message
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value            |
-      | message.priority        | NormalCycle      |
-      | message.message.format  | UTF8             |
-      | message.message.content | "Price per kWh"  |
+      | field                   | value           |
+      | message.priority        | NormalCycle     |
+      | message.message.format  | UTF8            |
+      | message.message.content | "Price per kWh" |
     Then the CSMS sends a SetDisplayMessageRequest with
       | field            | expectation     |
       | message.id       | an integer >= 0 |
@@ -503,12 +503,12 @@ Feature: O Display Message
 
     Given the charging station is in state EnergyTransferStarted
     When the CSMS is asked to send a SetDisplayMessageRequest with
-      | field                   | value                    |
-      | message.priority        | InFront                  |
-      | message.message.format  | UTF8                     |
-      | message.message.content | "Charged 10 kWh so far"  |
-      | message.startDateTime   | <now + 1 min>            |
-      | message.transactionId   | <transactionId>          |
+      | field                   | value                   |
+      | message.priority        | InFront                 |
+      | message.message.format  | UTF8                    |
+      | message.message.content | "Charged 10 kWh so far" |
+      | message.startDateTime   | <now + 1 min>           |
+      | message.transactionId   | <transactionId>         |
     Then the CSMS sends a SetDisplayMessageRequest with
       | field                 | expectation     |
       | message.state         | absent          |
