@@ -28,21 +28,29 @@ export const displayMessagesArea: StationArea = {
     const { deviceModel } = station;
     const store = () => station.state(DISPLAY_MESSAGES);
     // DisplayMessageCtrlr.DisplayMessages tells how many messages are configured now.
-    const counted = <T>(answer: T): T => {
-      deviceModel.setValue(DISPLAY_CONTROLLER, 'DisplayMessages', String(store().size));
-      return answer;
-    };
+    const recount = (): void => deviceModel.setValue(DISPLAY_CONTROLLER, 'DisplayMessages', String(store().size));
     return {
-      SetDisplayMessage: ({ message }) => counted({ status: store().set(message, displayCapabilities(deviceModel)) }),
+      SetDisplayMessage: ({ message }) => {
+        const status = store().set(message, displayCapabilities(deviceModel));
+        // At its end time the message goes, and the count with it, whether or not anybody asks.
+        if (status === 'Accepted' && message.endDateTime !== undefined) station.clock.at(message.endDateTime, recount);
+        recount();
+        return { status };
+      },
       GetDisplayMessages: ({ requestId, id, priority, state }) => {
         const found = store().select({ id, priority, state });
-        if (found.length === 0) return counted({ status: 'Unknown' });
+        recount();
+        if (found.length === 0) return { status: 'Unknown' };
         for (const part of notifyDisplayMessagesParts(requestId, found)) {
           station.owed.owe('NotifyDisplayMessages', () => part, `GetDisplayMessages ${requestId} accepted`);
         }
-        return counted({ status: 'Accepted' });
+        return { status: 'Accepted' };
       },
-      ClearDisplayMessage: ({ id }) => counted({ status: store().clear(id) }),
+      ClearDisplayMessage: ({ id }) => {
+        const status = store().clear(id);
+        recount();
+        return { status };
+      },
     };
   },
 };

@@ -7,7 +7,7 @@ export const DISPLAY_MESSAGES: StationState<DisplayMessageStore> = stateSlot(
   'display messages',
   (station) =>
     new DisplayMessageStore({
-      now: () => new Date(),
+      now: () => station.clock.now(),
       transactionRunning: (transactionId) => {
         const transaction = station.transactions.byId(transactionId);
         return transaction !== undefined && !transaction.ended;
