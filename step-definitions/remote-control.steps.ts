@@ -33,7 +33,7 @@ Given('the charging station is no local controller', function (this: OcttWorld) 
 });
 
 Given("the charging station's EV connection timeout is the configured transaction duration", function (this: OcttWorld) {
-  // TxCtrlr.EVConnectionTimeOut in whole seconds, as the device model holds it; the wait is scaled by TIME_SCALE.
+  // TxCtrlr.EVConnectionTimeOut in whole seconds, as the device model holds it; the station's clock scales the wait.
   this.station().deviceModel.setValue('TxCtrlr', 'EVConnectionTimeOut', String(Math.max(1, Math.round(this.config.TRANSACTION_DURATION))));
 });
 
@@ -49,7 +49,7 @@ When('the charging station starts the transaction the CSMS requested', async fun
 
 When('no EV is plugged in within the EV connection timeout of the remote start', async function (this: OcttWorld) {
   const where = { evseId: this.config.CONFIGURED_EVSE_ID, connectorId: this.config.CONFIGURED_CONNECTOR_ID };
-  await act(this, (context) => awaitEvConnectionTimeout(context, where, this.config.TIME_SCALE));
+  await act(this, (context) => awaitEvConnectionTimeout(context, where));
 });
 
 // ---------------------------------------------------------------------------------------------

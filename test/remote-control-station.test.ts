@@ -13,7 +13,7 @@ import type {
   TransactionEventRequest,
 } from '../schemas/ocpp201-messages';
 import { ChargingStation } from '../support/station/core/charging-station';
-import { carryOutRemoteStart, remoteStartOf } from '../support/station/areas/remote-control/remote-start';
+import { awaitEvConnectionTimeout, carryOutRemoteStart, remoteStartOf } from '../support/station/areas/remote-control/remote-start';
 import { CAPABILITIES, REMOTE_STARTS } from '../support/station/areas/remote-control/state';
 import { type SessionContext, type Where, plugIn, presentIdToken } from '../support/station/areas/transactions/session';
 import { startTestCsms, testConfig } from './helpers/reference-csms';
@@ -200,6 +200,34 @@ describe('a remote start carried out on the charging session, against the refere
     );
     assert.deepEqual(await station.replyTo('UnlockConnector', { evseId: 1, connectorId: 1 }), { status: 'OngoingAuthorizedTransaction' });
     assert.equal(statusOf(await station.replyTo('RequestStartTransaction', remoteStart({ remoteStartId: 9 }))), 'Rejected');
+  });
+
+  test('the EV connection timeout runs on the station clock from the remote authorization and ends the transaction', async () => {
+    await station.shutdown();
+    // 1 s of EVConnectionTimeOut lasts 1 ms at this scale: the clock, not the test, decides when it ends.
+    station = testStation({
+      id: config.BASIC_AUTH_CP,
+      baseUrl: csms.endpoints.ws,
+      password: config.BASIC_AUTH_CP_PASSWORD,
+      timeScale: 0.001,
+    });
+    context = { station, remember: () => undefined };
+    await station.connect();
+    await station.boot('PowerUp');
+    station.deviceModel.setValue('AuthCtrlr', 'AuthorizeRemoteStart', 'false');
+    station.deviceModel.setValue('TxCtrlr', 'EVConnectionTimeOut', '1');
+    await assert.rejects(awaitEvConnectionTimeout(context, HERE), /no remote start authorized EVSE 1/);
+    await station.replyTo('RequestStartTransaction', remoteStart());
+    const { start } = await carryOutRemoteStart(context, () => 1);
+    const deadline = start.evConnectionDeadline;
+    assert.ok(deadline);
+    await awaitEvConnectionTimeout(context, HERE);
+    const ended = events().at(-1);
+    assert.deepEqual(
+      [ended?.eventType, ended?.triggerReason, ended?.transactionInfo.stoppedReason, ended?.seqNo],
+      ['Ended', 'EVConnectTimeout', 'Timeout', 1],
+    );
+    assert.ok(Date.parse(ended?.timestamp ?? '') >= deadline.getTime() - 1);
   });
 
   test('a triggered TransactionEvent reports the running transaction with its chargingState and the next seqNo', async () => {

@@ -77,7 +77,7 @@ export function answerRemoteStart(station: ChargingStation, request: RequestStar
     chargingProfile: profile,
     transactionId: running?.id,
     settled: false,
-    authorizedAt: undefined,
+    evConnectionDeadline: undefined,
   });
   station.note(`remote start ${request.remoteStartId} for ${request.idToken.idToken} accepted on EVSE ${evseId}`);
   return { status: 'Accepted', ...(running ? { transactionId: running.id } : {}) };
@@ -126,29 +126,25 @@ export async function carryOutRemoteStart(context: SessionContext, connectorOf: 
   }
   const event = await authorizeRemoteStart(context, where, start.idToken, group, start.remoteStartId);
   if (event) start.transactionId = event.transaction.id;
-  if (!sessionOf(station, start.evseId).evConnected) start.authorizedAt = Date.now();
+  if (!sessionOf(station, start.evseId).evConnected) {
+    const seconds = Number(station.deviceModel.value('TxCtrlr', 'EVConnectionTimeOut') ?? '0');
+    start.evConnectionDeadline = station.clock.timestampIn(seconds);
+  }
   return { start, authorize, accepted: true, event };
 }
 
-/** TxCtrlr.EVConnectionTimeOut in ms on the suite's scaled clock. */
-function evConnectionTimeoutMs(station: ChargingStation, timeScale: number): number {
-  const seconds = Number(station.deviceModel.value('TxCtrlr', 'EVConnectionTimeOut') ?? '0');
-  return seconds * 1000 * timeScale;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * No EV is plugged in after the remote start: the station waits out TxCtrlr.EVConnectionTimeOut,
- * counted from the remote authorization, and then ends the authorization and the transaction it
- * opened (C01.FR.26, E03.FR.05: Ended, EVConnectTimeout, stoppedReason Timeout).
+ * No EV is plugged in after the remote start: TxCtrlr.EVConnectionTimeOut, counted from the remote
+ * authorization, runs out on the station's clock; the station then ends the authorization and the
+ * transaction it opened (C01.FR.26, E03.FR.05: Ended, EVConnectTimeout, stoppedReason Timeout).
  */
-export async function awaitEvConnectionTimeout(context: SessionContext, where: Where, timeScale: number): Promise<Reported | undefined> {
+export async function awaitEvConnectionTimeout(context: SessionContext, where: Where): Promise<Reported | undefined> {
   const { station } = context;
   const start = [...station.state(REMOTE_STARTS)].reverse().find((candidate) => candidate.evseId === where.evseId && candidate.settled);
-  if (start?.authorizedAt === undefined) throw new Error(`no remote start authorized EVSE ${where.evseId} without an EV plugged in`);
-  await sleep(Math.max(0, start.authorizedAt + evConnectionTimeoutMs(station, timeScale) - Date.now()));
+  const deadline = start?.evConnectionDeadline;
+  if (!start || !deadline) throw new Error(`no remote start authorized EVSE ${where.evseId} without an EV plugged in`);
+  await new Promise<void>((resolve) => station.clock.at(deadline, resolve));
   if (sessionOf(station, where.evseId).evConnected) throw new Error(`an EV was plugged in at EVSE ${where.evseId} before the timeout`);
-  start.authorizedAt = undefined;
+  start.evConnectionDeadline = undefined;
   return expireEvConnection(context, where);
 }

@@ -17,8 +17,11 @@ export interface RemoteStart {
   transactionId: string | undefined;
   /** The station has acted on it (authorized the idToken and reported it), or dropped it. */
   settled: boolean;
-  /** When the idToken became authorized without an EV plugged in (ms since the epoch): TxCtrlr.EVConnectionTimeOut counts from here. */
-  authorizedAt: number | undefined;
+  /**
+   * When TxCtrlr.EVConnectionTimeOut runs out, on the station's clock, if the idToken became
+   * authorized without an EV plugged in; undefined otherwise.
+   */
+  evConnectionDeadline: Date | undefined;
 }
 
 /** The remote starts the station accepted, oldest first. */
