@@ -66,7 +66,7 @@ Feature: F Remote Control
       | eventType | triggerReason        | seqNo | transactionInfo.transactionId | transactionInfo.chargingState | evse.id             | evse.connectorId         |
       | Updated   | ChargingStateChanged | 2     | <transactionId>               | Charging                      | the configured EVSE | the configured connector |
 
-  @TC_F_02_CSMS @F02 @F01 @F02.FR.01 @F01.FR.01
+  @TC_F_02_CSMS @F02 @F02.FR.01 @F01.FR.01
   Scenario: TC_F_02_CSMS Remote start transaction - Remote start first - AuthorizeRemoteStart is true
     The station asks the CSMS about a remotely started idToken as if it were presented locally
     (AuthCtrlr.AuthorizeRemoteStart = true, F01.FR.01) and starts the transaction only once the CSMS
@@ -115,7 +115,7 @@ Feature: F Remote Control
       | Updated   | CablePluggedIn       | 1     | <transactionId>               | EVConnected                   | the configured EVSE | the configured connector | absent  |
       | Updated   | ChargingStateChanged | 2     | <transactionId>               | Charging                      | the configured EVSE | the configured connector | absent  |
 
-  @TC_F_03_CSMS @F02 @F01 @F02.FR.01 @F01.FR.02
+  @TC_F_03_CSMS @F02 @F02.FR.01 @F01.FR.02
   Scenario: TC_F_03_CSMS Remote start transaction - Remote start first - AuthorizeRemoteStart is false
     Without AuthCtrlr.AuthorizeRemoteStart the remote start itself authorizes the idToken
     (F01.FR.02): no AuthorizeRequest, and the Started event still names the idToken, so its
