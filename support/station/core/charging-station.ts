@@ -33,6 +33,7 @@ import type { StationReplies } from './station-replies';
 import { Topology } from './topology';
 import { type Transaction, Transactions } from './transactions';
 import { ConnectionRefusedError, type TlsSettings, openStationSocket } from './transport';
+import { StationClock } from '../../../kernel/time/station-clock';
 
 export type StationRole = 'basic' | 'sp2' | 'sp3';
 export type SecurityProfile = 1 | 2 | 3;
@@ -83,6 +84,8 @@ export interface StationOptions {
   handshakeTimeoutMs: number;
   /** How far a BootNotificationResponse's currentTime may be from the station's clock (BOOT_TIME_SKEW). */
   bootClockSkewMs?: number;
+  /** TIME_SCALE of the station clock (real seconds per configured second); 1 when not given. */
+  timeScale?: number;
   sinks: TraceSink[];
 }
 
@@ -168,6 +171,10 @@ export class ChargingStation {
   private readonly unreportedConnectors = new Set<string>();
   /** Every request the station sent during the scenario, in order, with its outcome. */
   readonly exchanges: Exchange[] = [];
+  /** The station's scaled clock: every timer of an area runs on it; cancelled when the station shuts down. */
+  readonly clock: StationClock;
+  /** Called once a transaction's Ended event was sent or queued (what waited for the transaction may happen now). */
+  private readonly endListeners: Array<(transaction: Transaction) => void> = [];
 
   constructor(private readonly options: StationOptions) {
     const { hardware, identity } = options;
@@ -175,6 +182,10 @@ export class ChargingStation {
     this.availability = new Availability(this.topology, (evseId) => this.transactions.onEvse(evseId) !== undefined);
     this.password = identity.password;
     this.securityProfile = identity.securityProfile;
+    this.clock = new StationClock({
+      scale: options.timeScale ?? 1,
+      onError: (error) => this.backgroundFailures.push(`a timer of the station failed: ${(error as Error).message}`),
+    });
     this.deviceModel = new DeviceModel(
       defaultVariables({
         evses: this.topology.evses.map((evse) => ({ id: evse.id, connectors: evse.connectors })),
@@ -452,9 +463,21 @@ export class ChargingStation {
       this.note(
         `queued TransactionEvent ${request.eventType} seqNo ${request.seqNo} of ${transaction.id} (${this.offlineQueue.length} waiting)`,
       );
+      if (request.eventType === 'Ended') this.transactionHasEnded(transaction);
       return undefined;
     }
-    return this.call('TransactionEvent', request);
+    const response = await this.call('TransactionEvent', request);
+    if (request.eventType === 'Ended') this.transactionHasEnded(transaction);
+    return response;
+  }
+
+  /** Registers a listener for the end of every transaction (e.g. a firmware update waiting for it, L01). */
+  onTransactionEnded(listener: (transaction: Transaction) => void): void {
+    this.endListeners.push(listener);
+  }
+
+  private transactionHasEnded(transaction: Transaction): void {
+    for (const listener of this.endListeners) listener(transaction);
   }
 
   /** TransactionEvents waiting for the connection. */
@@ -595,6 +618,7 @@ export class ChargingStation {
   /** Closes everything; the station is not used after this. */
   async shutdown(): Promise<void> {
     for (const waiter of [...this.waiters]) waiter.reject(new Error(`the scenario ended while waiting for a ${waiter.action}Request`));
+    this.clock.cancelAll();
     await this.disconnect(1000, 'scenario finished');
   }
 
