@@ -54,6 +54,7 @@ enumParameter('reservationUpdateStatus', 'ReservationUpdateStatusEnumType');
 enumParameter('firmwareStatus', 'FirmwareStatusEnumType');
 enumParameter('publishFirmwareStatus', 'PublishFirmwareStatusEnumType');
 enumParameter('uploadLogStatus', 'UploadLogStatusEnumType');
+enumParameter('transactionEventType', 'TransactionEventEnumType');
 
 defineParameterType({
   name: 'callErrorCode',
