@@ -1,13 +1,27 @@
 import { stateSlot } from '../../../../kernel/state-slots';
 import type { StationState } from '../../core/charging-station';
 import { ProcessJournal } from './journal';
-import type { FirmwarePublish } from './firmware-publish';
-import type { FirmwareUpdate } from './firmware-update';
+import type { UpdateFirmwareRequest } from '../../../../schemas/ocpp201-messages';
 
 /** What the station trusts for firmware: its ManufacturerRootCertificate(s) and the serials the manufacturer revoked. */
 export interface ManufacturerTrust {
   roots: string[];
   revokedSerials: string[];
+}
+
+/** A firmware update in progress, as the station's answers see it (firmware-update.ts runs it). */
+export interface UpdateInProgress {
+  readonly running: boolean;
+  readonly request: UpdateFirmwareRequest;
+  cancel(): void;
+  transactionEnded(): void;
+}
+
+/** A publication in progress (firmware-publish.ts runs it). */
+export interface PublishInProgress {
+  readonly running: boolean;
+  readonly downloading: boolean;
+  readonly checksum: string;
 }
 
 /** How the installation of a verified image ends on this station. */
@@ -21,8 +35,8 @@ export interface FirmwareState {
   canCancelUpdate: boolean;
   /** The local controller's file server is out of service: a verified firmware cannot be published (PublishFailed). */
   localServerOutOfService: boolean;
-  update: FirmwareUpdate | undefined;
-  publish: FirmwarePublish | undefined;
+  update: UpdateInProgress | undefined;
+  publish: PublishInProgress | undefined;
   /** Firmware the station publishes as Local Controller, by MD5 checksum (lower-case hex). */
   published: Map<string, { path: string; locations: string[] }>;
   /** What the firmware processes sent, for the scenario's steps to take in order. */
