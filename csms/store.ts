@@ -13,6 +13,7 @@ import type {
 } from '../schemas/ocpp201-messages';
 import type { Config } from '../kernel/config';
 import type { StationToCsmsAction } from '../kernel/ocpp/actions';
+import { type StateSlot, StateSlots } from '../kernel/state-slots';
 
 export type SecurityProfileNumber = 1 | 2 | 3;
 
@@ -49,7 +50,12 @@ export interface StationRecord {
   localList: IdTokenType[];
   /** V2G / MO roots the operator trusts for contract certificates this station presents (C07), PEM. */
   trustedContractRoots: string[];
+  /** What the CSMS areas keep of this station (see CsmsStationState), gone with a reset. */
+  readonly areaState: StateSlots<string>;
 }
+
+/** Per-station state of a CSMS area (made with stateSlot; the owner is the station id), e.g. the display messages it set. */
+export type CsmsStationState<T> = StateSlot<string, T>;
 
 export interface IdTokenRecord {
   idToken: string;
@@ -131,6 +137,7 @@ export class CsmsStore {
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
         ],
         trustedContractRoots: [],
+        areaState: new StateSlots<string>(id),
       });
     }
     const token = (
