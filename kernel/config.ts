@@ -192,6 +192,8 @@ const SPEC = {
   ISO15118_REVOKED_CERT_HASH_DATA_FILE: existingFile(),
   CONTRACT_CERT_FILE: existingFile(),
   CONTRACT_CERT_EMAID: text('NLOCC0000000010'),
+  // firmware (block L): the ManufacturerRootCertificate the station trusts; generated into .pki/firmware when unset
+  MANUFACTURER_ROOT_CERT: existingFile(),
   // the suite's own
   CSMS_OPERATOR: oneOf(['manual', 'http', 'embedded'] as const, (p) => (p.CSMS_ADDRESS_SET ? 'manual' : 'embedded')),
   CSMS_OPERATOR_URL: url(['http:', 'https:']),

@@ -179,6 +179,8 @@ export class ChargingStation {
   private readonly unreportedConnectors = new Set<string>();
   /** Every request the station sent during the scenario, in order, with its outcome. */
   readonly exchanges: Exchange[] = [];
+  /** Called once a transaction's Ended event was sent or queued (what waited for the transaction may happen now). */
+  private readonly endListeners: Array<(transaction: Transaction) => void> = [];
 
   constructor(private readonly options: StationOptions) {
     const { hardware, identity } = options;
@@ -467,9 +469,21 @@ export class ChargingStation {
       this.note(
         `queued TransactionEvent ${request.eventType} seqNo ${request.seqNo} of ${transaction.id} (${this.offlineQueue.length} waiting)`,
       );
+      if (request.eventType === 'Ended') this.transactionHasEnded(transaction);
       return undefined;
     }
-    return this.call('TransactionEvent', request);
+    const response = await this.call('TransactionEvent', request);
+    if (request.eventType === 'Ended') this.transactionHasEnded(transaction);
+    return response;
+  }
+
+  /** Registers a listener for the end of every transaction (e.g. a firmware update waiting for it, L01). */
+  onTransactionEnded(listener: (transaction: Transaction) => void): void {
+    this.endListeners.push(listener);
+  }
+
+  private transactionHasEnded(transaction: Transaction): void {
+    for (const listener of this.endListeners) listener(transaction);
   }
 
   /** TransactionEvents waiting for the connection. */
