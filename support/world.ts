@@ -96,6 +96,7 @@ export class OcttWorld extends World {
         },
         callTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
         handshakeTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
+        bootClockSkewMs: this.config.BOOT_TIME_SKEW * 1000,
         sinks: [this.trace, this.messages],
       });
       this.stations.set(role, station);

@@ -11,7 +11,7 @@ import type {
 import type { Action, CsmsToStationAction, RequestOf, ResponseOf, StationToCsmsAction } from '../../../kernel/ocpp/actions';
 import { CSMS_TO_STATION_ACTIONS } from '../../../kernel/ocpp/actions';
 import { mergeAreas } from '../../../kernel/area-registry';
-import { OcppCallError } from '../../../kernel/ocpp/errors';
+import { ConnectionClosedError, OcppCallError } from '../../../kernel/ocpp/errors';
 import type { Frame } from '../../../kernel/ocpp/framing';
 import {
   type CallOptions,
@@ -81,6 +81,8 @@ export interface StationOptions {
   hardware: StationHardware;
   callTimeoutMs: number;
   handshakeTimeoutMs: number;
+  /** How far a BootNotificationResponse's currentTime may be from the station's clock (BOOT_TIME_SKEW). */
+  bootClockSkewMs?: number;
   sinks: TraceSink[];
 }
 
@@ -233,6 +235,8 @@ export class ChargingStation {
 
   /** OCPP-J rules the CSMS broke on this station's connections. */
   readonly csmsViolations: string[] = [];
+  /** What went wrong in messages no step waited for (the heartbeat): each fails the scenario. */
+  readonly backgroundFailures: string[] = [];
 
   /** Opens the WebSocket; throws ConnectionRefusedError when the CSMS does not let it open. */
   async connect(attempt: ConnectAttempt = {}): Promise<void> {
@@ -495,7 +499,15 @@ export class ChargingStation {
     return connection.callUntyped(action, payload, options).then(
       (response) => {
         exchange.response = response;
-        if (action === 'BootNotification') this.onBootResponse(response as BootNotificationResponse);
+        if (action === 'BootNotification') {
+          this.onBootResponse(response as BootNotificationResponse);
+          const problems = bootResponseProblems(response as BootNotificationResponse, Date.now(), this.options.bootClockSkewMs ?? 300_000);
+          if (problems.length > 0) {
+            const failure = new Error(`the CSMS's BootNotificationResponse is wrong (B01.FR.06, B01.FR.07): ${problems.join('; ')}`);
+            exchange.failure = failure;
+            throw failure;
+          }
+        }
         return response;
       },
       (error: Error) => {
@@ -640,7 +652,13 @@ export class ChargingStation {
     if (intervalSeconds <= 0) return;
     this.heartbeatTimer = setInterval(() => {
       if (!this.connection?.isOpen) return;
-      this.connection.call('Heartbeat', {}).catch((error: Error) => this.note(`Heartbeat failed: ${error.message}`));
+      const connection = this.connection;
+      // A Heartbeat the CSMS refuses or leaves unanswered fails the scenario (G02: the CSMS answers
+      // every HeartbeatRequest with its current time); one cut short by a closing socket does not.
+      connection.call('Heartbeat', {}).catch((error: Error) => {
+        this.note(`Heartbeat failed: ${error.message}`);
+        if (!(error instanceof ConnectionClosedError)) this.backgroundFailures.push(`HeartbeatRequest: ${error.message}`);
+      });
     }, intervalSeconds * 1000);
     this.heartbeatTimer.unref();
   }
@@ -649,6 +667,24 @@ export class ChargingStation {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = undefined;
   }
+}
+
+/**
+ * A BootNotificationResponse tells the station the time (it sets its clock from currentTime) and the
+ * heartbeat or retry interval; a time far from the real one, or a negative interval, is no answer a
+ * station can use.
+ */
+export function bootResponseProblems(response: BootNotificationResponse, nowMs: number, maxSkewMs: number): string[] {
+  const problems: string[] = [];
+  const current = Date.parse(response.currentTime);
+  if (Number.isNaN(current)) problems.push(`currentTime ${JSON.stringify(response.currentTime)} is not a date-time`);
+  else if (Math.abs(current - nowMs) > maxSkewMs) {
+    problems.push(
+      `currentTime ${response.currentTime} is ${Math.round(Math.abs(current - nowMs) / 1000)} s away from the station's clock ${new Date(nowMs).toISOString()} (at most ${maxSkewMs / 1000} s allowed, BOOT_TIME_SKEW)`,
+    );
+  }
+  if (response.interval < 0) problems.push(`interval ${response.interval} is negative`);
+  return problems;
 }
 
 /** A fixed response payload, as opposed to a CALLERROR, silence, a raw frame or a function. */
