@@ -8,6 +8,7 @@ import type {
   ConnectorStatusEnumType,
   IdTokenEnumType,
   IdTokenType,
+  OperationalStatusEnumType,
   RegistrationStatusEnumType,
   TransactionEventRequest,
 } from '../schemas/ocpp201-messages';
@@ -49,6 +50,23 @@ export interface StationRecord {
   localList: IdTokenType[];
   /** V2G / MO roots the operator trusts for contract certificates this station presents (C07), PEM. */
   trustedContractRoots: string[];
+  /**
+   * Operational status the station accepted with ChangeAvailability (G03, G04), by scope
+   * ("station", "evse 1", "connector 1/1"); Scheduled ones wait for their transaction.
+   */
+  availability: Map<string, { status: OperationalStatusEnumType; scheduled: boolean }>;
+  /** Reservations the station accepted (H01), by id. */
+  reservations: Map<number, ReservationRecord>;
+}
+
+export interface ReservationRecord {
+  id: number;
+  evseId?: number;
+  connectorType?: string;
+  idToken: IdTokenType;
+  groupIdToken?: IdTokenType;
+  expiryDateTime: string;
+  status: 'Active' | 'Cancelled' | 'Expired' | 'Removed' | 'Used';
 }
 
 export interface IdTokenRecord {
@@ -131,6 +149,8 @@ export class CsmsStore {
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
         ],
         trustedContractRoots: [],
+        availability: new Map(),
+        reservations: new Map(),
       });
     }
     const token = (

@@ -2,7 +2,7 @@
  * Operational status of the station, its EVSEs and connectors (G03, G04): what the CSMS set with
  * ChangeAvailability, what waits for a running transaction to end (Scheduled), and the connector
  * status that follows from it. Kept by the station across reboots, as a real station persists it
- * (G03.FR.06, G04.FR.06).
+ * (G03, G04).
  */
 import type { ConnectorStatusEnumType, OperationalStatusEnumType } from '../../../schemas/ocpp201-messages';
 import type { Topology } from './topology';
@@ -59,7 +59,7 @@ export class Availability {
   /**
    * A ChangeAvailabilityRequest: Rejected for an EVSE or connector the station does not have;
    * Scheduled when a transaction runs where the change would make a connector Inoperative (it
-   * happens when the transaction ends, G03.FR.05, G04.FR.05; idle EVSEs change now); Accepted and
+   * happens when the transaction ends, G03.FR.05, G04; idle EVSEs change now); Accepted and
    * done otherwise. A later change of the same scope replaces a scheduled one.
    */
   request(scope: AvailabilityScope, status: OperationalStatusEnumType): { answer: AvailabilityAnswer; changed: ConnectorChange[] } {
