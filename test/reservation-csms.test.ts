@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, test } from 'node:test';
 import { requests as availabilityRequests, responses as availabilityResponses } from '../csms/areas/availability/requests';
 import { handlers } from '../csms/areas/reservation/handlers';
+import { handlers as transactionHandlers } from '../csms/areas/transactions/handlers';
 import { requests, responses } from '../csms/areas/reservation/requests';
 import type { HandlerContext } from '../csms/handler-context';
 import { BadOperatorRequest, type BuilderContext } from '../csms/operator/builder-context';
@@ -80,4 +81,29 @@ describe('the reference CSMS keeps reservations and availability', () => {
     availabilityResponses.ChangeAvailability?.(whole, { status: 'Rejected' }, builder);
     assert.equal(station.availability.has('station'), false);
   });
+});
+
+test('a transaction that names a reservation of the CSMS uses it up', async () => {
+  const store = new CsmsStore(config);
+  const station = store.station(config.BASIC_AUTH_CP) as StationRecord;
+  const session = { connection: { note: () => undefined } } as unknown as StationSession;
+  station.reservations.set(3, {
+    id: 3,
+    evseId: 1,
+    idToken: { idToken: 'A', type: 'Central' },
+    expiryDateTime: '2030-01-01T00:00:00Z',
+    status: 'Active',
+  });
+  await transactionHandlers.TransactionEvent?.(
+    {
+      eventType: 'Started',
+      triggerReason: 'Authorized',
+      seqNo: 0,
+      timestamp: new Date().toISOString(),
+      reservationId: 3,
+      transactionInfo: { transactionId: 'tx-r' },
+    },
+    { store, config, station, session },
+  );
+  assert.equal(station.reservations.get(3)?.status, 'Used');
 });

@@ -53,6 +53,9 @@ function keep(record: TransactionRecord, request: TransactionEventRequest, conte
     record.connectorId = request.evse.connectorId ?? record.connectorId;
   }
   if (request.eventType === 'Started') record.startedAt ??= request.timestamp;
+  // The transaction used a reservation of this CSMS: it is over (H01).
+  const reservation = request.reservationId === undefined ? undefined : context.station.reservations.get(request.reservationId);
+  if (reservation?.status === 'Active') reservation.status = 'Used';
   if (request.eventType === 'Ended') record.endedAt = request.timestamp;
   const energy = energyRegisterWh(request.meterValue);
   if (energy !== undefined) {
