@@ -97,6 +97,7 @@ export class OcttWorld extends World {
         callTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
         handshakeTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
         bootClockSkewMs: this.config.BOOT_TIME_SKEW * 1000,
+        timeScale: this.config.TIME_SCALE,
         sinks: [this.trace, this.messages],
       });
       this.stations.set(role, station);
@@ -150,6 +151,7 @@ export class OcttWorld extends World {
     const station = this.station(role);
     const request: OperatorRequest = { action, stationId: station.id, params: params as Record<string, unknown>, instruction };
     station.note(`asked the CSMS operator (${this.run.operator.kind}): ${instruction}`);
+    station.noteAsked(action);
     // An operator does one thing after the other: the next request is built once the CSMS has the previous answer.
     const performing = this.operatorOutcome.catch(() => undefined).then(() => this.run.operator.perform(request));
     this.operatorOutcome = performing.then(
