@@ -218,7 +218,7 @@ Feature: G Availability
       | eventData[0].component.evse.connectorId | the configured connector |
       | eventData[0].variable.name              | "AvailabilityState"      |
 
-  @TC_G_11_CSMS @G03 @G03.FR.05
+  @TC_G_11_CSMS @G03
   Scenario: TC_G_11_CSMS Change Availability EVSE - With ongoing transaction
     The change waits for the transaction: the station answers Scheduled and owes nothing until the
     transaction ends at the cable's unplugging (TxStopPoint EVConnected), which it reports Available

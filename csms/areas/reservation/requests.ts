@@ -31,16 +31,13 @@ export const requests: RequestBuilders = {
       params,
     );
   },
-  /** { reservationId? }: a reservation the station holds; without one, the latest the CSMS made there. */
+  /**
+   * { reservationId? }: the reservation the operator names (the station's answer says whether it
+   * holds it); without one, the latest this CSMS made there that is still active.
+   */
   CancelReservation: (params, { station }) => {
-    const active = activeReservations(station);
-    const reservationId = (params.reservationId as number | undefined) ?? active.at(-1);
+    const reservationId = (params.reservationId as number | undefined) ?? activeReservations(station).at(-1);
     if (reservationId === undefined) throw new BadOperatorRequest(`station ${station.id} holds no reservation of this CSMS to cancel`);
-    if (!active.includes(reservationId)) {
-      throw new BadOperatorRequest(
-        `station ${station.id} holds no reservation ${reservationId} of this CSMS (active: ${active.join(', ') || 'none'})`,
-      );
-    }
     return mergeParams({ reservationId }, params);
   },
 };
