@@ -8,12 +8,12 @@ import type {
   ConnectorStatusEnumType,
   IdTokenEnumType,
   IdTokenType,
-  OperationalStatusEnumType,
   RegistrationStatusEnumType,
   TransactionEventRequest,
 } from '../schemas/ocpp201-messages';
 import type { Config } from '../kernel/config';
 import type { StationToCsmsAction } from '../kernel/ocpp/actions';
+import { type StateSlot, StateSlots } from '../kernel/state-slots';
 
 export type SecurityProfileNumber = 1 | 2 | 3;
 
@@ -50,24 +50,12 @@ export interface StationRecord {
   localList: IdTokenType[];
   /** V2G / MO roots the operator trusts for contract certificates this station presents (C07), PEM. */
   trustedContractRoots: string[];
-  /**
-   * Operational status the station accepted with ChangeAvailability (G03, G04), by scope
-   * ("station", "evse 1", "connector 1/1"); Scheduled ones wait for their transaction.
-   */
-  availability: Map<string, { status: OperationalStatusEnumType; scheduled: boolean }>;
-  /** Reservations the station accepted (H01), by id. */
-  reservations: Map<number, ReservationRecord>;
+  /** What the CSMS areas keep of this station (see CsmsStationState), gone with a reset. */
+  readonly areaState: StateSlots<string>;
 }
 
-export interface ReservationRecord {
-  id: number;
-  evseId?: number;
-  connectorType?: string;
-  idToken: IdTokenType;
-  groupIdToken?: IdTokenType;
-  expiryDateTime: string;
-  status: 'Active' | 'Cancelled' | 'Expired' | 'Removed' | 'Used';
-}
+/** Per-station state of a CSMS area (made with stateSlot; the owner is the station id), e.g. the display messages it set. */
+export type CsmsStationState<T> = StateSlot<string, T>;
 
 export interface IdTokenRecord {
   idToken: string;
@@ -149,8 +137,7 @@ export class CsmsStore {
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
         ],
         trustedContractRoots: [],
-        availability: new Map(),
-        reservations: new Map(),
+        areaState: new StateSlots<string>(id),
       });
     }
     const token = (

@@ -82,9 +82,15 @@ export interface StepOutcome {
   message?: string;
 }
 
+/**
+ * The verdict-bearing name of a step's error: its class (exception.type), or, for a subclass of a
+ * verdict class (whose `name` stays the verdict class's), the name leading its message.
+ */
 function errorName(outcome: StepOutcome): string | undefined {
-  if (outcome.exception?.type) return outcome.exception.type;
-  return /^\s*([A-Za-z_$][\w$]*):/.exec(outcome.message ?? '')?.[1];
+  const type = outcome.exception?.type;
+  if (type && VERDICT_OF_ERROR[type]) return type;
+  const named = /^\s*([A-Za-z_$][\w$]*):/.exec(outcome.message ?? outcome.exception?.message ?? '')?.[1];
+  return named && VERDICT_OF_ERROR[named] ? named : type;
 }
 
 /**

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CatalogTestCase } from '../kernel/catalog/test-case-list';
+import { OperatorError } from '../kernel/operator/contract';
 import {
   CsmsViolation,
   EnvironmentError,
@@ -193,4 +194,11 @@ describe('the test-case matrix', () => {
       verdicts: { passed: 1, failed: 1, inconclusive: 0, notApplicable: 0 },
     });
   });
+});
+
+it('an operator failure is inconclusive although its class is a subclass of OperatorUnable', () => {
+  const error = new OperatorError({ action: 'Reset', stationId: 'CP_1', params: {}, instruction: 'Reset it' }, 'HTTP 501: not supported');
+  assert.equal(error.name, 'OperatorUnable');
+  assert.equal(verdictOf('FAILED', { type: 'OperatorError', message: error.message }, `${error.name}: ${error.message}`), 'inconclusive');
+  assert.equal(verdictOf('FAILED', { type: 'Error', message: 'x' }, 'Error: x'), 'failed');
 });

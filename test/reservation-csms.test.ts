@@ -11,6 +11,8 @@ import { CsmsStore, type StationRecord } from '../csms/store';
 import type { CancelReservationRequest, ChangeAvailabilityRequest, ReserveNowRequest } from '../schemas/ocpp201-messages';
 import type { TestPki } from '../kernel/tls/test-pki';
 import { testConfig } from './helpers/reference-csms';
+import { AVAILABILITY } from '../csms/areas/availability/state';
+import { RESERVATIONS } from '../csms/areas/reservation/state';
 
 const config = testConfig();
 
@@ -45,17 +47,17 @@ describe('the reference CSMS keeps reservations and availability', () => {
     assert.equal(request.idToken.idToken, config.VALID_ID_TOKEN);
     assert.throws(() => cancelRequest({}), BadOperatorRequest);
     responses.ReserveNow?.(request, { status: 'Accepted' }, builder);
-    assert.equal(station.reservations.get(request.id)?.status, 'Active');
+    assert.equal(station.areaState.of(RESERVATIONS).get(request.id)?.status, 'Active');
     assert.deepEqual(cancelRequest({}), { reservationId: request.id });
     assert.deepEqual(cancelRequest({ reservationId: 42 }), { reservationId: 42 });
     responses.CancelReservation?.({ reservationId: request.id }, { status: 'Accepted' }, builder);
-    assert.equal(station.reservations.get(request.id)?.status, 'Cancelled');
+    assert.equal(station.areaState.of(RESERVATIONS).get(request.id)?.status, 'Cancelled');
   });
 
   test('a refused reservation is not kept; a ReserveNow for an EVSE the station does not have is not built', () => {
     const request = reserveNow({});
     responses.ReserveNow?.(request, { status: 'Occupied' }, builder);
-    assert.equal(station.reservations.size, 0);
+    assert.equal(station.areaState.of(RESERVATIONS).size, 0);
     assert.throws(() => reserveNow({ evseId: 99 }), BadOperatorRequest);
     assert.throws(() => reserveNow({ expiryDateTime: 'tomorrow' }), BadOperatorRequest);
   });
@@ -67,7 +69,7 @@ describe('the reference CSMS keeps reservations and availability', () => {
       await handlers.ReservationStatusUpdate?.({ reservationId: request.id, reservationUpdateStatus: 'Expired' }, handler),
       {},
     );
-    assert.equal(station.reservations.get(request.id)?.status, 'Expired');
+    assert.equal(station.areaState.of(RESERVATIONS).get(request.id)?.status, 'Expired');
   });
 
   test('ChangeAvailability: the accepted or scheduled status is kept by scope; a rejected one changes nothing', () => {
@@ -76,10 +78,10 @@ describe('the reference CSMS keeps reservations and availability', () => {
     assert.throws(() => build({ operationalStatus: 'Inoperative', evse: { id: 9 } }, builder), BadOperatorRequest);
     const evse = build({ operationalStatus: 'Inoperative', evse: { id: 1 } }, builder) as ChangeAvailabilityRequest;
     availabilityResponses.ChangeAvailability?.(evse, { status: 'Scheduled' }, builder);
-    assert.deepEqual(station.availability.get('evse 1'), { status: 'Inoperative', scheduled: true });
+    assert.deepEqual(station.areaState.of(AVAILABILITY).get('evse 1'), { status: 'Inoperative', scheduled: true });
     const whole = build({ operationalStatus: 'Inoperative' }, builder) as ChangeAvailabilityRequest;
     availabilityResponses.ChangeAvailability?.(whole, { status: 'Rejected' }, builder);
-    assert.equal(station.availability.has('station'), false);
+    assert.equal(station.areaState.of(AVAILABILITY).has('station'), false);
   });
 });
 
@@ -87,7 +89,7 @@ test('a transaction that names a reservation of the CSMS uses it up', async () =
   const store = new CsmsStore(config);
   const station = store.station(config.BASIC_AUTH_CP) as StationRecord;
   const session = { connection: { note: () => undefined } } as unknown as StationSession;
-  station.reservations.set(3, {
+  station.areaState.of(RESERVATIONS).set(3, {
     id: 3,
     evseId: 1,
     idToken: { idToken: 'A', type: 'Central' },
@@ -105,5 +107,5 @@ test('a transaction that names a reservation of the CSMS uses it up', async () =
     },
     { store, config, station, session },
   );
-  assert.equal(station.reservations.get(3)?.status, 'Used');
+  assert.equal(station.areaState.of(RESERVATIONS).get(3)?.status, 'Used');
 });

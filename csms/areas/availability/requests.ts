@@ -7,6 +7,7 @@ import {
   requireParam,
 } from '../../operator/builder-context';
 import type { StationRecord } from '../../store';
+import { AVAILABILITY } from './state';
 
 const STATUSES: readonly OperationalStatusEnumType[] = ['Operative', 'Inoperative'];
 
@@ -37,7 +38,7 @@ export const requests: RequestBuilders = {
 export const responses: ResponseObservers = {
   ChangeAvailability: (request, response, { station }) => {
     if (response.status === 'Rejected') return;
-    station.availability.set(availabilityScope(request.evse), {
+    station.areaState.of(AVAILABILITY).set(availabilityScope(request.evse), {
       status: request.operationalStatus,
       scheduled: response.status === 'Scheduled',
     });

@@ -1,11 +1,14 @@
 import type { IdTokenType } from '../../../schemas/ocpp201-messages';
 import { BadOperatorRequest, type RequestBuilders, type ResponseObservers, mergeParams } from '../../operator/builder-context';
 import type { StationRecord } from '../../store';
+import { RESERVATIONS } from './state';
 
 const inOneHour = (): string => new Date(Date.now() + 3_600_000).toISOString();
 
 function activeReservations(station: StationRecord): number[] {
-  return [...station.reservations.values()].filter((reservation) => reservation.status === 'Active').map((reservation) => reservation.id);
+  return [...station.areaState.of(RESERVATIONS).values()]
+    .filter((reservation) => reservation.status === 'Active')
+    .map((reservation) => reservation.id);
 }
 
 export const requests: RequestBuilders = {
@@ -46,7 +49,7 @@ export const requests: RequestBuilders = {
 export const responses: ResponseObservers = {
   ReserveNow: (request, response, { station }) => {
     if (response.status !== 'Accepted') return;
-    station.reservations.set(request.id, {
+    station.areaState.of(RESERVATIONS).set(request.id, {
       id: request.id,
       ...(request.evseId === undefined ? {} : { evseId: request.evseId }),
       ...(request.connectorType === undefined ? {} : { connectorType: request.connectorType }),
@@ -57,7 +60,7 @@ export const responses: ResponseObservers = {
     });
   },
   CancelReservation: (request, response, { station }) => {
-    const reservation = station.reservations.get(request.reservationId);
+    const reservation = station.areaState.of(RESERVATIONS).get(request.reservationId);
     if (reservation && response.status === 'Accepted') reservation.status = 'Cancelled';
   },
 };

@@ -2,6 +2,7 @@ import type { IdTokenInfoType, MeterValueType, TransactionEventRequest, Transact
 import type { TransactionRecord } from '../../store';
 import { idTokenInfoFor } from '../authorization/handlers';
 import type { CsmsHandlers, HandlerContext } from '../../handler-context';
+import { RESERVATIONS } from '../reservation/state';
 
 function energyRegisterWh(meterValues: readonly MeterValueType[] | undefined): number | undefined {
   let latest: number | undefined;
@@ -54,7 +55,8 @@ function keep(record: TransactionRecord, request: TransactionEventRequest, conte
   }
   if (request.eventType === 'Started') record.startedAt ??= request.timestamp;
   // The transaction used a reservation of this CSMS: it is over (H01).
-  const reservation = request.reservationId === undefined ? undefined : context.station.reservations.get(request.reservationId);
+  const reservation =
+    request.reservationId === undefined ? undefined : context.station.areaState.of(RESERVATIONS).get(request.reservationId);
   if (reservation?.status === 'Active') reservation.status = 'Used';
   if (request.eventType === 'Ended') record.endedAt = request.timestamp;
   const energy = energyRegisterWh(request.meterValue);

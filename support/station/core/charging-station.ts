@@ -611,7 +611,7 @@ export class ChargingStation {
           askedAt === undefined ? [] : unconsumed.filter(({ call }) => call.action === action && call.receivedAt.getTime() < askedAt);
         const others = unconsumed.filter((candidate) => !early.includes(candidate)).map((candidate) => `${candidate.call.action}Request`);
         waiter.reject(
-          new Error(
+          new NoCsmsRequest(
             `the CSMS sent no ${action}Request to ${this.id} within ${timeoutMs / 1000} s${askedAt === undefined ? '' : ' after it was asked to'}` +
               (early.length ? ` (one arrived at ${early[0].call.receivedAt.toISOString()}, before the ask, and does not count)` : '') +
               (others.length ? ` (it sent: ${others.join(', ')})` : ''),
@@ -713,6 +713,14 @@ export class ChargingStation {
   private stopHeartbeat(): void {
     this.heartbeatTimer?.cancel();
     this.heartbeatTimer = undefined;
+  }
+}
+
+/** The CSMS did not send the request a step waited for, in time. */
+export class NoCsmsRequest extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoCsmsRequest';
   }
 }
 
