@@ -371,13 +371,14 @@ export class ChargingStation {
     if (response.status === 'Accepted') this.startHeartbeat(response.interval);
   }
 
-  /** Power cycle: close, reconnect, BootNotification with the reason; connectors back to Available. */
+  /**
+   * Power cycle: close, reconnect, BootNotification with the reason. The topology and its persisted
+   * operational status stay: connectors come back Available, or Unavailable where Inoperative.
+   */
   async reboot(reason: BootReasonEnumType): Promise<BootNotificationResponse> {
     await this.disconnect(1000, 'rebooting');
     this.registration = 'NotBooted';
-    for (const { evse, connector } of this.topology.allConnectors()) {
-      if (evse.operationalStatus === 'Operative' && this.topology.operationalStatus === 'Operative') connector.status = 'Available';
-    }
+    this.availability.powerUp();
     await this.connect();
     return this.boot(reason);
   }
