@@ -23,7 +23,7 @@ Feature: H Reservation
   Background:
     Given the charging station is booted and all its connectors are Available
 
-  @TC_H_01_CSMS @H01 @H03
+  @TC_H_01_CSMS @optional @H01 @H03
   Scenario: TC_H_01_CSMS Reserve a specific EVSE - Accepted - Valid idToken
     Step 1 is the reusable state Reserved for the configured EVSE, written out (its CSMS-initiated
     form). The reservation id must be there; the expiryDateTime is the CSMS's choice.
@@ -59,7 +59,7 @@ Feature: H Reservation
       | eventData[0].component.evse.connectorId | the configured connector |
       | eventData[0].variable.name              | "AvailabilityState"      |
 
-  @TC_H_07_CSMS @H01 @H04
+  @TC_H_07_CSMS @optional @H01 @H04
   Scenario: TC_H_07_CSMS Reserve a specific EVSE - Reservation Ended / not used
     The reservation lasts the configured transaction duration (scaled by TIME_SCALE, as every wait of
     the suite): its expiryDateTime must lie ahead and within max(10, TRANSACTION_DURATION) s of now +
@@ -117,7 +117,7 @@ Feature: H Reservation
       | reservationId           | <ReserveNowRequest.id>   |
       | reservationUpdateStatus | Expired                  |
 
-  @TC_H_08_CSMS @H01 @H03
+  @TC_H_08_CSMS @optional @H01 @H03
   Scenario: TC_H_08_CSMS Reserve an unspecified EVSE - Accepted
     A reservation without an EVSE holds one EVSE back; with one EVSE (the default) that is the
     configured one, which becomes Reserved. With more EVSEs than reservations nothing is Reserved
@@ -152,7 +152,7 @@ Feature: H Reservation
       | eventData[0].component.evse.connectorId | the configured connector |
       | eventData[0].variable.name              | "AvailabilityState"      |
 
-  @TC_H_14_CSMS @H01
+  @TC_H_14_CSMS @optional @H01
   Scenario: TC_H_14_CSMS Reserve an unspecified EVSE - Amount of EVSEs available equals the amount of reservations
     One reservation without an EVSE per EVSE of the station (CONFIGURED_NUMBER_OF_EVSES), each asked
     for once the previous one arrived; only with the last one are all EVSEs held back, and the
@@ -184,7 +184,7 @@ Feature: H Reservation
       | eventData[0].component.evse.connectorId | the configured connector |
       | eventData[0].variable.name              | "AvailabilityState"      |
 
-  @TC_H_15_CSMS @H01 @H03
+  @TC_H_15_CSMS @optional @H01 @H03
   Scenario: TC_H_15_CSMS Reserve a connector with a specific type - Success
     A reservation for the configured connector type holds back an EVSE with such a connector; with
     one EVSE that is the configured one, which becomes Reserved.
@@ -219,7 +219,7 @@ Feature: H Reservation
       | eventData[0].component.evse.connectorId | the configured connector |
       | eventData[0].variable.name              | "AvailabilityState"      |
 
-  @TC_H_17_CSMS @H02
+  @TC_H_17_CSMS @optional @H02
   Scenario: TC_H_17_CSMS Cancel reservation of an EVSE - Success
     The CSMS cancels the reservation it just made; the EVSE is Available again.
 
@@ -275,7 +275,7 @@ Feature: H Reservation
       | eventData[0].component.evse.connectorId | the configured connector |
       | eventData[0].variable.name              | "AvailabilityState"      |
 
-  @TC_H_19_CSMS @H01 @H03
+  @TC_H_19_CSMS @optional @H01 @H03
   Scenario: TC_H_19_CSMS Reserve a specific EVSE - Use a reserved EVSE with GroupId
     The reservation names the configured group (GROUP_ID), to which the configured valid idToken
     belongs at the CSMS; the OCTT only checks that groupIdToken is there, and so does this scenario
@@ -314,7 +314,7 @@ Feature: H Reservation
       | eventData[0].component.evse.connectorId | the configured connector |
       | eventData[0].variable.name              | "AvailabilityState"      |
 
-  @TC_H_20_CSMS @H01
+  @TC_H_20_CSMS @optional @H01
   Scenario: TC_H_20_CSMS Charging Station cancels reservation when Faulted
     The reserved connector develops a fault: the station reports it Faulted and removes the
     reservation, which it can no longer honour.
@@ -366,7 +366,7 @@ Feature: H Reservation
       | reservationId           | <ReserveNowRequest.id> |
       | reservationUpdateStatus | Removed                |
 
-  @TC_H_22_CSMS @H01
+  @TC_H_22_CSMS @optional @H01
   Scenario: TC_H_22_CSMS Reserve a specific EVSE - Configured to Reject
     The station has reservations switched off (ReservationCtrlr.Enabled false), so it answers
     Rejected and reports nothing. The OCTT checks no field; the scenario checks that the request is

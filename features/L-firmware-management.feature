@@ -305,7 +305,7 @@ Feature: L Firmware Management
     And the charging station reports on its own that its connectors are Available
     And the charging station reports the firmware status Installed
 
-  @TC_L_17_CSMS @L03
+  @TC_L_17_CSMS @optional @L03
   Scenario: TC_L_17_CSMS Publish Firmware - Published
     The station, as Local Controller, checks the MD5 checksum of what it downloaded and serves the
     file on its own loopback file server; the URI it reports really serves that file.
@@ -323,7 +323,7 @@ Feature: L Firmware Management
     And the charging station reports the publish firmware status ChecksumVerified
     And the charging station reports the publish firmware status Published with the URI it serves the firmware "firmware-2.0.bin" at
 
-  @TC_L_19_CSMS @L03
+  @TC_L_19_CSMS @optional @L03
   Scenario: TC_L_19_CSMS Publish Firmware - Invalid Checksum
     The firmware server holds a corrupted copy, so its MD5 is not the checksum the CSMS gave.
 
@@ -337,7 +337,7 @@ Feature: L Firmware Management
     And the charging station reports the publish firmware status Downloaded
     And the charging station reports the publish firmware status InvalidChecksum
 
-  @TC_L_20_CSMS @L03
+  @TC_L_20_CSMS @optional @L03
   Scenario: TC_L_20_CSMS Publish Firmware - PublishFailed
     Given the firmware server offers the firmware "firmware-2.0.bin" signed by the manufacturer
     And the charging station's local file server is out of service
@@ -351,7 +351,7 @@ Feature: L Firmware Management
     And the charging station reports the publish firmware status ChecksumVerified
     And the charging station reports the publish firmware status PublishFailed
 
-  @TC_L_21_CSMS @L04
+  @TC_L_21_CSMS @optional @L04
   Scenario: TC_L_21_CSMS Unpublish Firmware - Unpublished
     The station published the firmware before (its own operator had it do so); afterwards it no
     longer serves it.
@@ -367,7 +367,7 @@ Feature: L Firmware Management
       | status | Unpublished |
     And the charging station no longer serves the firmware "firmware-2.0.bin"
 
-  @TC_L_22_CSMS @L04
+  @TC_L_22_CSMS @optional @L04
   Scenario: TC_L_22_CSMS Unpublish Firmware - NoFirmware
     The station publishes nothing.
 
@@ -380,7 +380,7 @@ Feature: L Firmware Management
       | field  | expectation |
       | status | NoFirmware  |
 
-  @TC_L_23_CSMS @L04
+  @TC_L_23_CSMS @optional @L04
   Scenario: TC_L_23_CSMS Unpublish Firmware - Download Ongoing
     The station is still downloading the file it is to publish: the first attempt failed and it
     waits to retry.
@@ -395,7 +395,7 @@ Feature: L Firmware Management
       | field  | expectation     |
       | status | DownloadOngoing |
 
-  @TC_L_24_CSMS @L03
+  @TC_L_24_CSMS @optional @L03
   Scenario: TC_L_24_CSMS Publish Firmware - Download failed
     The file is not on the firmware server.
 

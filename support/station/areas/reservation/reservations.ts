@@ -141,7 +141,8 @@ export function reserve(station: ChargingStation, request: ReserveNowRequest): R
     idToken: request.idToken,
     ...(request.groupIdToken ? { groupIdToken: request.groupIdToken } : {}),
     expiryDateTime: request.expiryDateTime,
-    expiry: book(station).clock.at(request.expiryDateTime, () => expire(station, request.id)),
+    // The station's clock: the expiry timer ends with the station at the end of the scenario.
+    expiry: station.clock.at(request.expiryDateTime, () => expire(station, request.id)),
   };
   book(station).ends.delete(request.id);
   held.push(reservation);

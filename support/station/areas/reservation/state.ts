@@ -1,7 +1,7 @@
 import type { IdTokenType, ReservationUpdateStatusEnumType } from '../../../../schemas/ocpp201-messages';
 import { type StationState } from '../../core/charging-station';
 import { stateSlot } from '../../../../kernel/state-slots';
-import { StationClock, type TimerHandle } from '../../../../kernel/time/station-clock';
+import type { TimerHandle } from '../../../../kernel/time/station-clock';
 
 export interface Reservation {
   id: number;
@@ -23,15 +23,9 @@ export interface ReservationBook {
   held: Reservation[];
   /** How each reservation the station ever held ended, by id; a step waits on it. */
   ends: Map<number, { ended: Promise<ReservationEnd>; end(how: ReservationEnd): void }>;
-  /**
-   * Station time is wall time (kernel/time/station-clock.ts): an expiryDateTime is an instant, and
-   * the scale only shortens the durations a scenario turns into such instants.
-   */
-  clock: StationClock;
 }
 
 export const RESERVATIONS: StationState<ReservationBook> = stateSlot('reservations', () => ({
   held: [],
   ends: new Map(),
-  clock: new StationClock({ scale: 1 }),
 }));
