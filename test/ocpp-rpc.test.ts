@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { CallErrorReceived, CallTimeoutError, ConnectionClosedError, OcppCallError, SchemaViolationError } from '../kernel/ocpp/errors';
-import { NO_REPLY, RawReply } from '../kernel/ocpp/rpc';
+import { NO_REPLY, OcppConnection, RawReply } from '../kernel/ocpp/rpc';
 import { type LoopbackPair, loopbackPair, nextFrame } from './helpers/loopback';
 
 const boot = { reason: 'PowerUp', chargingStation: { model: 'M', vendorName: 'V' } } as const;
@@ -202,5 +202,29 @@ describe('OcppConnection over a real ws server on loopback', () => {
     await nextFrame(pair.stationSocket);
     assert.equal(pair.csms.violations.length, 1);
     assert.match(pair.csms.violations[0], /h2 while its CALL h1 was still unanswered/);
+  });
+
+  test('a peer that reuses the message id of an earlier CALL is recorded as a violation', async () => {
+    pair.csms.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
+    pair.stationSocket.send(JSON.stringify([2, 'm1', 'Heartbeat', {}]));
+    await nextFrame(pair.stationSocket);
+    pair.stationSocket.send(JSON.stringify([2, 'm2', 'Heartbeat', {}]));
+    await nextFrame(pair.stationSocket);
+    assert.deepEqual(pair.csms.violations, []);
+    pair.stationSocket.send(JSON.stringify([2, 'm1', 'Heartbeat', {}]));
+    await nextFrame(pair.stationSocket);
+    assert.equal(pair.csms.violations.length, 1);
+    assert.match(pair.csms.violations[0], /Heartbeat with the message id "m1" it already used for its Heartbeat CALL/);
+  });
+
+  test('message ids used on an earlier connection of the same peer count as used', async () => {
+    const earlier = new Map([['old-1', 'BootNotification']]);
+    const second = new OcppConnection(pair.csmsSocket, { role: 'CSMS', label: 'CP_TEST', callTimeoutMs: 2000, peerCallIds: earlier });
+    second.handle('Heartbeat', () => ({ currentTime: new Date().toISOString() }));
+    pair.stationSocket.send(JSON.stringify([2, 'old-1', 'Heartbeat', {}]));
+    await nextFrame(pair.stationSocket);
+    assert.equal(second.violations.length, 1);
+    assert.match(second.violations[0], /"old-1" it already used for its BootNotification CALL/);
+    assert.equal(earlier.get('old-1'), 'Heartbeat');
   });
 });

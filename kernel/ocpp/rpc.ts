@@ -69,6 +69,12 @@ export interface ConnectionOptions {
   callTimeoutMs: number;
   validator?: SchemaValidator;
   sinks?: TraceSink[];
+  /**
+   * The message ids of the CALLs the peer sent, with their actions, shared by every connection of
+   * the same station: OCPP-J requires a sender's CALL ids to differ from all it used before on any
+   * connection of that station. Without it, only this connection's are remembered.
+   */
+  peerCallIds?: Map<string, string>;
 }
 
 interface PendingCall {
@@ -106,6 +112,7 @@ export class OcppConnection {
   private busy = false;
   private unansweredInbound = new Set<string>();
   private readonly rawAnswerWaiters = new Map<string, (frame: Frame) => void>();
+  private readonly peerCallIds: Map<string, string>;
   private closeInfo: { code: number; reason: string } | undefined;
   /** OCPP-J rules the peer broke (e.g. a second CALL while one was unanswered). */
   readonly violations: string[] = [];
@@ -117,6 +124,7 @@ export class OcppConnection {
     this.sinks = [...(options.sinks ?? [])];
     this.validator = options.validator ?? sharedSchemaValidator();
     this.inboundActions = inboundActionsOf(options.role);
+    this.peerCallIds = options.peerCallIds ?? new Map<string, string>();
     socket.on('message', (data: RawData, isBinary: boolean) => this.onMessage(data, isBinary));
     socket.on('close', (code: number, reason: Buffer) => this.handleClose(code, reason.toString()));
     // Errors surface as a close; without a listener `ws` would throw them.
@@ -364,6 +372,13 @@ export class OcppConnection {
   }
 
   private onCallFrame(messageId: string, action: string, payload: unknown): void {
+    const earlier = this.peerCallIds.get(messageId);
+    if (earlier !== undefined) {
+      const violation = `the peer sent ${action} with the message id ${JSON.stringify(messageId)} it already used for its ${earlier} CALL (OCPP-J: a sender's message ids are unique)`;
+      this.violations.push(violation);
+      this.note(violation);
+    }
+    this.peerCallIds.set(messageId, action);
     if (this.unansweredInbound.size > 0) {
       const violation = `the peer sent ${action} ${messageId} while its CALL ${[...this.unansweredInbound].join(', ')} was still unanswered (OCPP-J allows one outstanding CALL)`;
       this.violations.push(violation);

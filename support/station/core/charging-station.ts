@@ -252,6 +252,8 @@ export class ChargingStation {
 
   /** OCPP-J rules the CSMS broke on this station's connections. */
   readonly csmsViolations: string[] = [];
+  /** The CSMS's CALL ids on all this station's connections (OCPP-J: never reused). */
+  private readonly csmsCallIds = new Map<string, string>();
   /** What went wrong in messages no step waited for (the heartbeat): each fails the scenario. */
   readonly backgroundFailures: string[] = [];
 
@@ -285,6 +287,7 @@ export class ChargingStation {
       label: this.id,
       callTimeoutMs: this.options.callTimeoutMs,
       sinks: this.options.sinks,
+      peerCallIds: this.csmsCallIds,
     });
     this.connection = connection;
     this.closingOnPurpose = false;
