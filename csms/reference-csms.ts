@@ -22,6 +22,7 @@ import { CsmsCertificateAuthority, attachCertificateAuthority } from './pki/cert
 import { performOperatorRequest } from './operator/operator-api';
 import { StationSession } from './station-session';
 import { CsmsStore } from './store';
+import type { RelayTap } from './faults/mutating-relay';
 
 export interface ReferenceCsmsOptions {
   config: Config;
@@ -42,6 +43,11 @@ export interface ReferenceCsmsOptions {
   maxPayloadBytes?: number;
   /** Admission checks; the default is the specification's. A self-test switches one off to show the suite notices. */
   admission?: Partial<AdmissionRules>;
+  /**
+   * The self-test's fault mode (csms/faults): for each admitted connection, a relay that plants one
+   * bug between the station's socket and the OCPP layer.
+   */
+  tap?: (stationId: string) => Promise<RelayTap>;
 }
 
 export interface CsmsEndpoints {
@@ -208,12 +214,19 @@ export class ReferenceCsms {
       );
       return;
     }
-    this.wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
-      if (noteAdmitted(admission.station, admission.securityProfile, this.rules)) {
-        this.log(admission.station.id, `upgraded to security profile ${admission.securityProfile}: lower profiles are refused from now on`);
-      }
-      this.attach(admission.station.id, admission.securityProfile, ws);
-    });
+    const upgrade = (tapped?: RelayTap): void =>
+      this.wss.handleUpgrade(request, socket, head, (ws: WebSocket) => {
+        if (noteAdmitted(admission.station, admission.securityProfile, this.rules)) {
+          this.log(
+            admission.station.id,
+            `upgraded to security profile ${admission.securityProfile}: lower profiles are refused from now on`,
+          );
+        }
+        tapped?.connect(ws);
+        this.attach(admission.station.id, admission.securityProfile, tapped?.csmsSide ?? ws);
+      });
+    if (this.options.tap) void this.options.tap(admission.station.id).then(upgrade);
+    else upgrade();
   }
 
   private attach(stationId: string, securityProfile: 1 | 2 | 3, ws: WebSocket): void {

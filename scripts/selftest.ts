@@ -14,13 +14,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MUTANTS, type Mutant, SELFTEST_TIMEOUT_SECONDS } from '../csms/faults/mutants';
+import { type MessageIndex, indexFromMessages, scenariosFor } from './selftest/message-index';
 
 const ROOT = join(__dirname, '..');
 const CUCUMBER = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
-/** Scenarios run per mutant: enough to see the message in different blocks, few enough to be quick. */
-const SCENARIOS_PER_MUTANT = 3;
-/** The station that connects over plain ws:// (the only one the relay carries). */
-const RELAYED_STATION = process.env.BASIC_AUTH_CP ?? 'CP_1';
 
 interface Run {
   exitCode: number;
@@ -70,8 +67,8 @@ function runCucumber(args: string[], env: Record<string, string>, output: string
   });
 }
 
-/** Which scenarios see which CSMS message on the relayed station, from one unmutated run's frames. */
-async function messageIndex(work: string): Promise<Map<string, string[]>> {
+/** Which scenarios see which CSMS message, from one unmutated run's frames. */
+async function messageIndex(work: string): Promise<MessageIndex> {
   const ndjson = join(work, 'index.ndjson');
   const run = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, [CUCUMBER, '--profile', 'selftest', '--format', `message:${ndjson}`], {
@@ -85,50 +82,10 @@ async function messageIndex(work: string): Promise<Map<string, string[]>> {
   return indexFromMessages(ndjson);
 }
 
-/** The index from a run's Cucumber messages (e.g. the reports/cucumber.ndjson of the run just made). */
-function indexFromMessages(ndjson: string): Map<string, string[]> {
-  const index = new Map<string, Set<string>>();
-  for (const line of readFileSync(ndjson, 'utf8').split('\n')) {
-    if (!line.includes('ocpp-frames.json')) continue;
-    const attachment = (JSON.parse(line) as { attachment?: { fileName?: string; body: string } }).attachment;
-    if (attachment?.fileName !== 'ocpp-frames.json') continue;
-    const document = JSON.parse(attachment.body) as {
-      scenario: string;
-      entries: Array<{ connection?: string; direction?: string; message?: string; event?: string }>;
-    };
-    // Only frames of a connection opened over ws:// pass the relay (wss:// goes to the CSMS directly).
-    let plain = false;
-    for (const entry of document.entries) {
-      if (entry.connection === RELAYED_STATION && entry.event?.startsWith('connected to '))
-        plain = entry.event.startsWith('connected to ws://');
-      if (!plain || entry.connection !== RELAYED_STATION || !entry.direction?.startsWith('CSMS') || !entry.message) continue;
-      const scenarios = index.get(entry.message) ?? new Set<string>();
-      scenarios.add(document.scenario);
-      index.set(entry.message, scenarios);
-    }
-  }
-  return new Map([...index].map(([message, scenarios]) => [message, [...scenarios].sort()]));
-}
-
-/** A spread over the blocks: the first scenarios of different blocks before a second of any. */
-function spread(scenarios: readonly string[], count: number): string[] {
-  const byBlock = new Map<string, string[]>();
-  for (const scenario of scenarios) {
-    const block = /^TC_([A-Z])_/.exec(scenario)?.[1] ?? '?';
-    byBlock.set(block, [...(byBlock.get(block) ?? []), scenario]);
-  }
-  const picked: string[] = [];
-  for (let round = 0; picked.length < count && round < scenarios.length; round++) {
-    for (const list of byBlock.values()) if (list[round] && picked.length < count) picked.push(list[round]);
-  }
-  return picked;
-}
-
 const tagOf = (scenario: string): string => `@${scenario.split(' ')[0]}`;
 
-async function judge(mutant: Mutant, index: Map<string, string[]>, work: string, n: number): Promise<Outcome> {
-  const message = `${mutant.action}${mutant.kind === 'request' ? 'Request' : 'Response'}`;
-  const scenarios = spread(index.get(message) ?? [], SCENARIOS_PER_MUTANT);
+async function judge(mutant: Mutant, index: MessageIndex, work: string, n: number): Promise<Outcome> {
+  const scenarios = scenariosFor(mutant, index);
   if (scenarios.length === 0) return { mutant, scenarios, verdict: 'NOT SEEN', killedBy: [] };
   const run = await runCucumber(
     ['--tags', scenarios.map(tagOf).join(' or ')],

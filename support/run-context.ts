@@ -83,6 +83,9 @@ export async function startRun(): Promise<RunContext> {
   };
   if (config.mode === 'embedded') {
     pki = await ensureTestPki(PKI_DIR, config.SECURITY_PROFILE_3_CP);
+    // npm run selftest: the CSMS's connections pass a relay that plants one bug.
+    if (config.SELFTEST_MUTANT) relay = await MutatingRelay.start(mutantNamed(config.SELFTEST_MUTANT));
+    const tap = relay?.tap.bind(relay);
     embedded = await ReferenceCsms.start({
       config,
       pki,
@@ -90,13 +93,9 @@ export async function startRun(): Promise<RunContext> {
       wsPort: 0,
       wssPort: 0,
       callTimeoutMs: config.OCPP_CALL_TIMEOUT * 1000,
+      tap,
     });
     endpoints = { ws: embedded.endpoints.ws, wss: embedded.endpoints.wss };
-    if (config.SELFTEST_MUTANT) {
-      // npm run selftest: the stations reach the CSMS through a relay that plants one bug.
-      relay = await MutatingRelay.start(embedded.endpoints.ws, mutantNamed(config.SELFTEST_MUTANT));
-      endpoints.ws = relay.url;
-    }
     const read = (path: string): string => readFileSync(path, 'utf8');
     tls = {
       ca: tls.ca ?? read(pki.caCert),

@@ -9,14 +9,12 @@ export type MutationOutcome =
   | 'unchanged'
   /** The frame is not sent at all: a missing answer, a missing request. */
   | 'drop'
-  | { payload: unknown; delayMs?: number }
+  /** The CSMS's CALL sent again with the message id of its previous CALL to that station. */
+  | 'reuse message id'
+  /** The payload sent (later, with delayMs), then an unsolicited CALL of the relay's own. */
+  | { payload: unknown; delayMs?: number; thenSend?: { action: Action; payload: unknown } }
   /** A whole frame in place of the original (e.g. a CALLERROR instead of the CALLRESULT). */
   | { frame: unknown[] };
-
-export interface MutationContext {
-  /** Sends an extra frame to the station (an unsolicited request). */
-  inject(frame: unknown[]): void;
-}
 
 export interface Mutant {
   name: string;
@@ -25,7 +23,9 @@ export interface Mutant {
   action: Action;
   kind: 'request' | 'response';
   legal: boolean;
-  mutate(payload: Record<string, unknown>, context: MutationContext): MutationOutcome;
+  /** The field a field mutant changes (its path), to run it first on the scenarios that check it. */
+  field?: string;
+  mutate(payload: Record<string, unknown>): MutationOutcome;
 }
 
 /** How late a late answer comes: past the OCPP_CALL_TIMEOUT / CSMS_ACTION_TIMEOUT the self-test runs with. */
@@ -134,7 +134,7 @@ const FAMILIES: readonly Family[] = [
     fields: {
       'idTokenInfo.status': ['Accepted', 'Blocked', 'Expired', 'Invalid', 'Unknown'],
       'idTokenInfo.groupIdToken': [REMOVE, { idToken: 'SELFTEST_GROUP', type: 'Central' }],
-      idTokenInfo: [REMOVE, { status: 'Accepted' }],
+      idTokenInfo: [REMOVE, 'status only'],
     },
     legalFields: { customData: CUSTOM_DATA, chargingPriority: [0] },
     drop: true,
@@ -224,12 +224,22 @@ const FAMILIES: readonly Family[] = [
     kind: 'request',
     fields: {
       updateType: ['Full', 'Differential'],
-      versionNumber: ['+1', '-1', 0],
-      'localAuthorizationList[0].idTokenInfo.status': ['Blocked', 'Accepted'],
-      'localAuthorizationList[0].idToken.idToken': ['SELFTEST_TOKEN'],
+      versionNumber: ['-1', 0],
+      // An entry of a differential remove sent with idTokenInfo (an update, not a removal, D01.FR.17).
+      'localAuthorizationList[0].idTokenInfo': [{ status: 'Accepted' }],
       localAuthorizationList: [REMOVE],
     },
-    legalFields: { customData: CUSTOM_DATA },
+    legalFields: {
+      customData: CUSTOM_DATA,
+      // D01: the CSMS numbers its versions; any number above 0 (above the station's, for a
+      // differential update) is right, so one more than the reference CSMS chooses is too.
+      versionNumber: ['+1'],
+      // The list's idTokens are the CSMS's data: the catalog's TC_D_01..03 check the list's shape,
+      // not which tokens it holds (the OCTT keeps no list; LOCAL_AUTH_LIST_ID_TOKEN is not read).
+      'localAuthorizationList[0].idToken.idToken': ['SELFTEST_TOKEN'],
+      // Likewise the status a list gives a token: a Blocked entry is as valid as an Accepted one.
+      'localAuthorizationList[0].idTokenInfo.status': ['Blocked'],
+    },
     drop: true,
     late: true,
   },
@@ -301,12 +311,20 @@ const FAMILIES: readonly Family[] = [
   },
 ];
 
-/** "+1" / "-1" move a number; "first only" keeps the first element of a list; anything else replaces. */
+/** Changes of the value the CSMS sent; they apply only where it sent one. */
+const RELATIVE = ['+1', '-1', '+1000', 'first only', 'status only'];
+
+/**
+ * "+1" / "-1" move a number; "first only" keeps the first element of a list; "status only" keeps
+ * only the status of an object (its details lost); anything else replaces.
+ */
 function changed(current: unknown, value: unknown): unknown {
   if (value === '+1' && typeof current === 'number') return current + 1;
   if (value === '-1' && typeof current === 'number') return current - 1;
   if (value === '+1000' && typeof current === 'number') return current + 1000;
   if (value === 'first only' && Array.isArray(current)) return current.slice(0, 1);
+  if (value === 'status only' && current !== null && typeof current === 'object')
+    return { status: (current as { status?: unknown }).status };
   return value;
 }
 
@@ -314,6 +332,7 @@ function describe(value: unknown): string {
   if (value === REMOVE) return 'removed';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : JSON.stringify(value);
   if (value !== null && typeof value === 'object') return 'an object';
+  if (typeof value === 'string' && value.includes('\n')) return `${JSON.stringify(value).slice(0, 28)}…"`;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -327,10 +346,14 @@ function fieldMutant(family: Family, path: Path, value: unknown, legal: boolean)
     action: family.action,
     kind: family.kind,
     legal,
+    field: path,
     mutate: (payload) => {
-      const relative = value === '+1' || value === '-1' || value === '+1000' || value === 'first only';
+      const relative = RELATIVE.includes(value as string);
       if (relative && !has(payload, path)) return 'unchanged';
       if (value === REMOVE && !has(payload, path)) return 'unchanged';
+      // A wrong value in an object the CSMS sent, not an object it did not send at all.
+      const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : undefined;
+      if (parent !== undefined && !has(payload, parent)) return 'unchanged';
       const next = changed(get(payload, path), value);
       if (JSON.stringify(get(payload, path)) === JSON.stringify(next)) return 'unchanged';
       put(payload, path, next === REMOVE ? REMOVE : next);
