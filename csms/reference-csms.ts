@@ -47,7 +47,7 @@ export interface ReferenceCsmsOptions {
    * The self-test's fault mode (csms/faults): for each admitted connection, a relay that plants one
    * bug between the station's socket and the OCPP layer.
    */
-  tap?: (stationId: string) => Promise<RelayTap>;
+  tap?: () => Promise<RelayTap>;
 }
 
 export interface CsmsEndpoints {
@@ -225,7 +225,7 @@ export class ReferenceCsms {
         tapped?.connect(ws);
         this.attach(admission.station.id, admission.securityProfile, tapped?.csmsSide ?? ws);
       });
-    if (this.options.tap) void this.options.tap(admission.station.id).then(upgrade);
+    if (this.options.tap) void this.options.tap().then(upgrade);
     else upgrade();
   }
 

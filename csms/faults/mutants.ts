@@ -23,6 +23,8 @@ export interface Mutant {
   action: Action;
   kind: 'request' | 'response';
   legal: boolean;
+  /** Fires only where the CSMS sent an earlier CALL on the same connection (a reused id needs one). */
+  needsEarlierCall?: boolean;
   /** The field a field mutant changes (its path), to run it first on the scenarios that check it. */
   field?: string;
   mutate(payload: Record<string, unknown>): MutationOutcome;
@@ -78,6 +80,10 @@ interface Family {
   late?: boolean;
   /** Answered with a CALLERROR instead (responses only). */
   callError?: boolean;
+  /** Sent with the message id of the CSMS's previous CALL on the connection (requests only). */
+  reuseId?: boolean;
+  /** An extra CALL right after the message, with whether a correct CSMS may send it then. */
+  unsolicited?: { action: Action; payload: unknown; legal: boolean; why: string; when?: (payload: Record<string, unknown>) => boolean };
 }
 
 const CUSTOM_DATA = [{ vendorId: 'org.example.selftest', note: 'ignored by a correct station' }];
@@ -96,6 +102,13 @@ const FAMILIES: readonly Family[] = [
     drop: true,
     late: true,
     callError: true,
+    unsolicited: {
+      action: 'GetVariables',
+      payload: { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] },
+      legal: true,
+      why: 'B02/B03: once it has accepted the station, a CSMS may query its variables at any time',
+      when: (payload) => payload.status === 'Accepted',
+    },
   },
   {
     action: 'StatusNotification',
@@ -174,17 +187,28 @@ const FAMILIES: readonly Family[] = [
     legalFields: { customData: CUSTOM_DATA },
     drop: true,
     late: true,
+    reuseId: true,
   },
   {
     action: 'TriggerMessage',
     kind: 'request',
     fields: {
-      requestedMessage: ['BootNotification', 'Heartbeat', 'StatusNotification', 'SignChargingStationCertificate', 'SignV2GCertificate'],
-      evse: [{ id: 1 }],
+      requestedMessage: [
+        'BootNotification',
+        'Heartbeat',
+        'StatusNotification',
+        'SignChargingStationCertificate',
+        'SignV2GCertificate',
+        'MeterValues',
+        'FirmwareStatusNotification',
+      ],
+      evse: [{ id: 1 }, REMOVE],
+      'evse.id': ['+1'],
     },
     legalFields: { customData: CUSTOM_DATA },
     drop: true,
     late: true,
+    reuseId: true,
   },
   {
     action: 'SetVariables',
@@ -199,6 +223,7 @@ const FAMILIES: readonly Family[] = [
     legalFields: { customData: CUSTOM_DATA },
     drop: true,
     late: true,
+    reuseId: true,
   },
   {
     action: 'CertificateSigned',
@@ -210,6 +235,7 @@ const FAMILIES: readonly Family[] = [
     legalFields: { customData: CUSTOM_DATA },
     drop: true,
     late: true,
+    reuseId: true,
   },
   {
     action: 'GetTransactionStatus',
@@ -242,6 +268,7 @@ const FAMILIES: readonly Family[] = [
     },
     drop: true,
     late: true,
+    reuseId: true,
   },
   {
     action: 'GetLocalListVersion',
@@ -308,6 +335,207 @@ const FAMILIES: readonly Family[] = [
     legalFields: { customData: CUSTOM_DATA },
     drop: true,
     late: true,
+  },
+  {
+    action: 'RequestStartTransaction',
+    kind: 'request',
+    fields: {
+      'idToken.idToken': ['SELFTEST_OTHER_TOKEN'],
+      'idToken.type': ['ISO14443'],
+      idToken: [REMOVE],
+      remoteStartId: [REMOVE],
+      evseId: ['+1'],
+    },
+    legalFields: {
+      customData: CUSTOM_DATA,
+      // F01: the CSMS numbers its remote starts; the station echoes whatever number it got.
+      remoteStartId: ['+1000'],
+    },
+    drop: true,
+    late: true,
+  },
+  {
+    action: 'UnlockConnector',
+    kind: 'request',
+    fields: { evseId: ['+1'], connectorId: ['+1'] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+  },
+  {
+    action: 'ChangeAvailability',
+    kind: 'request',
+    fields: {
+      operationalStatus: ['Operative', 'Inoperative'],
+      evse: [REMOVE, { id: 1 }],
+      'evse.id': ['+1'],
+      'evse.connectorId': ['+1', REMOVE],
+    },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    reuseId: true,
+  },
+  {
+    action: 'ReserveNow',
+    kind: 'request',
+    fields: {
+      id: [REMOVE],
+      'idToken.idToken': ['SELFTEST_OTHER_TOKEN'],
+      'idToken.type': ['ISO14443'],
+      evseId: ['+1', REMOVE],
+      connectorType: ['cCCS2', REMOVE],
+      groupIdToken: [REMOVE],
+      expiryDateTime: ['2001-01-01T00:00:00.000Z'],
+    },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+  },
+  {
+    action: 'CancelReservation',
+    kind: 'request',
+    fields: { reservationId: ['+1', '-1'] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    reuseId: true,
+  },
+  {
+    action: 'ReservationStatusUpdate',
+    kind: 'response',
+    fields: { unexpected: ['field'] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    callError: true,
+  },
+  {
+    action: 'UpdateFirmware',
+    kind: 'request',
+    fields: {
+      'firmware.location': ['http://127.0.0.1:1/selftest/missing-firmware.bin'],
+      'firmware.signature': [REMOVE, 'c2VsZnRlc3Q='],
+      'firmware.signingCertificate': [REMOVE],
+      'firmware.retrieveDateTime': [REMOVE, '2001-01-01T00:00:00.000Z'],
+      'firmware.installDateTime': [REMOVE],
+    },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+  },
+  {
+    action: 'PublishFirmware',
+    kind: 'request',
+    fields: {
+      location: ['http://127.0.0.1:1/selftest/missing-firmware.bin'],
+      checksum: ['00000000000000000000000000000000', REMOVE],
+    },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+  },
+  {
+    action: 'UnpublishFirmware',
+    kind: 'request',
+    fields: { checksum: ['00000000000000000000000000000000', REMOVE] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+  },
+  {
+    action: 'FirmwareStatusNotification',
+    kind: 'response',
+    fields: { unexpected: ['field'] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    callError: true,
+  },
+  {
+    action: 'PublishFirmwareStatusNotification',
+    kind: 'response',
+    fields: { unexpected: ['field'] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    callError: true,
+  },
+  {
+    action: 'Heartbeat',
+    kind: 'response',
+    fields: { currentTime: ['yesterday', REMOVE] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    callError: true,
+  },
+  {
+    action: 'MeterValues',
+    kind: 'response',
+    fields: { unexpected: ['field'] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    callError: true,
+  },
+  {
+    action: 'LogStatusNotification',
+    kind: 'response',
+    fields: { unexpected: ['field'] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    callError: true,
+  },
+  {
+    action: 'SetDisplayMessage',
+    kind: 'request',
+    fields: {
+      'message.id': [REMOVE],
+      'message.priority': [REMOVE],
+      'message.message.content': [REMOVE],
+      'message.message.format': ['Binary'],
+      'message.transactionId': [REMOVE, 'selftest-other-transaction'],
+      'message.startDateTime': [REMOVE],
+      'message.endDateTime': [REMOVE],
+      'message.state': [REMOVE],
+    },
+    legalFields: { customData: CUSTOM_DATA, 'message.message.language': ['en'] },
+    drop: true,
+    late: true,
+  },
+  {
+    action: 'GetDisplayMessages',
+    kind: 'request',
+    fields: {
+      requestId: [REMOVE],
+      id: [REMOVE, [4242]],
+      priority: [REMOVE, 'AlwaysFront'],
+      state: [REMOVE, 'Charging'],
+    },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    reuseId: true,
+  },
+  {
+    action: 'ClearDisplayMessage',
+    kind: 'request',
+    fields: { id: ['+1'] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    reuseId: true,
+  },
+  {
+    action: 'NotifyDisplayMessages',
+    kind: 'response',
+    fields: { unexpected: ['field'] },
+    legalFields: { customData: CUSTOM_DATA },
+    drop: true,
+    late: true,
+    callError: true,
   },
 ];
 
@@ -384,6 +612,26 @@ function familyMutants(family: Family): Mutant[] {
       name: `${message}:late`,
       bug: `sends the ${message} ${LATE_MS / 1000} s late (past the ${SELFTEST_TIMEOUT_SECONDS} s timeout)`,
       mutate: (payload) => ({ payload, delayMs: LATE_MS }),
+    });
+  }
+  if (family.reuseId) {
+    mutants.push({
+      ...base,
+      name: `${message}:reused message id`,
+      bug: `sends the ${message} with the message id of its previous CALL to the station (OCPP-J: ids are unique per sender)`,
+      needsEarlierCall: true,
+      mutate: () => 'reuse message id',
+    });
+  }
+  const extra = family.unsolicited;
+  if (extra) {
+    mutants.push({
+      ...base,
+      legal: extra.legal,
+      name: `${message}:then ${extra.action}Request`,
+      bug: `sends an unsolicited ${extra.action}Request right after the ${message}${extra.legal ? ` (allowed: ${extra.why})` : ` (${extra.why})`}`,
+      mutate: (payload) =>
+        extra.when && !extra.when(payload) ? 'unchanged' : { payload, thenSend: { action: extra.action, payload: extra.payload } },
     });
   }
   if (family.callError) {

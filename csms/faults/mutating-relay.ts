@@ -31,8 +31,6 @@ export interface RelayTap {
 export class MutatingRelay {
   private readonly relayed = new Set<WebSocket>();
   private readonly accepted = new Map<string, (socket: WebSocket) => void>();
-  /** The CSMS's last CALL id per station: what a "reused message id" mutant sends again. */
-  private readonly lastCallId = new Map<string, string>();
   /** How often the mutant changed a frame: a mutant that never fired proves nothing. */
   fired = 0;
 
@@ -60,7 +58,7 @@ export class MutatingRelay {
    * upgrade completes, so that the CSMS knows the connection when the station sees it open);
    * `connect` then joins the station's socket to it through the mutant.
    */
-  async tap(stationId: string): Promise<RelayTap> {
+  async tap(): Promise<RelayTap> {
     const path = `/${randomUUID()}`;
     const csmsSide = new Promise<WebSocket>((resolve) => this.accepted.set(path, resolve));
     const relayEnd = new WebSocket(`${this.url}${path}`, { perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 });
@@ -69,14 +67,16 @@ export class MutatingRelay {
       relayEnd.once('open', () => resolve());
       relayEnd.once('error', reject);
     });
-    return { csmsSide: await csmsSide, connect: (station) => this.pipe(station, relayEnd, stationId) };
+    return { csmsSide: await csmsSide, connect: (station) => this.pipe(station, relayEnd) };
   }
 
-  private pipe(station: WebSocket, csms: WebSocket, stationId: string): void {
+  private pipe(station: WebSocket, csms: WebSocket): void {
     const { mutant } = this;
     this.relayed.add(station).add(csms);
     /** The actions of the station's calls, by message id, to know what a CALLRESULT answers. */
     const stationCalls = new Map<string, string>();
+    /** The CSMS's last CALL id on this connection: what a "reused message id" mutant sends again. */
+    let lastCallId: string | undefined;
     /** Reused id → the CSMS's own id of that CALL, to hand the station's answer back to it. */
     const reused = new Map<string, string>();
     /**
@@ -133,8 +133,8 @@ export class MutatingRelay {
       };
       let previousCallId: string | undefined;
       if (frame && isCall) {
-        previousCallId = this.lastCallId.get(stationId);
-        this.lastCallId.set(stationId, String(frame[1]));
+        previousCallId = lastCallId;
+        lastCallId = String(frame[1]);
       }
       const target =
         frame && isCall

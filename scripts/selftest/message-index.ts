@@ -15,6 +15,8 @@ export const SCENARIOS_PER_MUTANT = 3;
 export interface MessageIndex {
   seen: Map<string, Map<string, unknown[]>>;
   wording: Map<string, string[]>;
+  /** Per CSMS request, the scenarios where it came after another CSMS CALL on the same connection. */
+  afterEarlierCall: Map<string, Set<string>>;
 }
 
 interface PickleMessage {
@@ -26,6 +28,7 @@ interface PickleMessage {
 export function indexFromMessages(ndjson: string): MessageIndex {
   const seen = new Map<string, Map<string, unknown[]>>();
   const wording = new Map<string, string[]>();
+  const afterEarlierCall = new Map<string, Set<string>>();
   for (const line of readFileSync(ndjson, 'utf8').split('\n')) {
     if (line.startsWith('{"pickle"')) {
       const pickle = (JSON.parse(line) as { pickle: PickleMessage }).pickle;
@@ -41,16 +44,24 @@ export function indexFromMessages(ndjson: string): MessageIndex {
     if (attachment?.fileName !== 'ocpp-frames.json') continue;
     const document = JSON.parse(attachment.body) as {
       scenario: string;
-      entries: Array<{ direction?: string; message?: string; payload?: unknown }>;
+      entries: Array<{ connection?: string; direction?: string; type?: string; message?: string; payload?: unknown; event?: string }>;
     };
+    const callsOn = new Map<string, number>();
     for (const entry of document.entries) {
+      const connection = entry.connection ?? '';
+      if (entry.event?.startsWith('connected')) callsOn.set(connection, 0);
       if (!entry.direction?.startsWith('CSMS') || !entry.message) continue;
+      if (entry.type === 'CALL') {
+        if ((callsOn.get(connection) ?? 0) > 0)
+          afterEarlierCall.set(entry.message, (afterEarlierCall.get(entry.message) ?? new Set<string>()).add(document.scenario));
+        callsOn.set(connection, (callsOn.get(connection) ?? 0) + 1);
+      }
       const scenarios = seen.get(entry.message) ?? new Map<string, unknown[]>();
       scenarios.set(document.scenario, [...(scenarios.get(document.scenario) ?? []), entry.payload]);
       seen.set(entry.message, scenarios);
     }
   }
-  return { seen, wording };
+  return { seen, wording, afterEarlierCall };
 }
 
 /** A spread over the blocks: the first scenarios of different blocks before a second of any. */
@@ -121,8 +132,9 @@ export function scenariosFor(mutant: Mutant, index: MessageIndex, count = SCENAR
   const message = `${mutant.action}${mutant.kind === 'request' ? 'Request' : 'Response'}`;
   const seen = index.seen.get(message) ?? new Map<string, unknown[]>();
   const ranked = new Map<number, string[]>();
+  const earlier = index.afterEarlierCall.get(message);
   for (const [scenario, payloads] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
-    const rank = relevance(mutant, payloads, index.wording.get(scenario) ?? []);
+    const rank = mutant.needsEarlierCall && !earlier?.has(scenario) ? 0 : relevance(mutant, payloads, index.wording.get(scenario) ?? []);
     ranked.set(rank, [...(ranked.get(rank) ?? []), scenario]);
   }
   const firing = [3, 2, 1].flatMap((rank) => spread(ranked.get(rank) ?? [], Infinity));
