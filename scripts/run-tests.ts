@@ -1,13 +1,16 @@
 /**
- * `npm test`: the project's own unit tests (node's test runner) and then the whole conformance
- * suite against the embedded reference CSMS (cucumber profile "ci"). Ends with one summary line,
- * "N passed, N failed", and a non-zero exit code when anything failed.
+ * `npm test`: the project's own unit tests (node's test runner), the whole conformance suite
+ * against the embedded reference CSMS (cucumber profile "ci"), then a sample of the self-test
+ * (npm run selftest) that reuses that run's frames as its index. Ends with one summary line,
+ * "N passed, N failed" (a mutant counts as one), and a non-zero exit code when anything failed.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
+/** Mutants of the CI sample: an even spread over the families, well under 2 minutes on 2 cores. */
+const SELFTEST_SAMPLE = 30;
 
 interface Outcome {
   passed: number;
@@ -58,11 +61,28 @@ async function main(): Promise<void> {
       return { passed: of('passed'), failed: summary ? Number(summary[1]) - of('passed') : 1 };
     });
   }
-  const passed = unit.passed + suite.passed;
-  const failed =
-    unit.failed + suite.failed + (unit.exitCode !== 0 && unit.failed === 0 ? 1 : 0) + (suite.exitCode !== 0 && suite.failed === 0 ? 1 : 0);
+  let selftest: Outcome = { passed: 0, failed: 0, exitCode: 0 };
+  if (!unitOnly) {
+    // The suite run just made tells which scenario sees which CSMS message: no second run for the index.
+    const index = join(ROOT, 'reports', 'cucumber.ndjson');
+    selftest = await run(
+      process.execPath,
+      ['--require', 'ts-node/register', join('scripts', 'selftest.ts'), '--sample', String(SELFTEST_SAMPLE), '--index', index],
+      (output) => ({
+        passed: count(output, /^(\d+) passed, \d+ failed$/m),
+        failed: existsSync(index) ? count(output, /^\d+ passed, (\d+) failed$/m) : 1,
+      }),
+    );
+  }
+  const outcomes = [unit, suite, selftest];
+  const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0);
+  // A run that failed without counting a failure (it crashed) counts as one.
+  const failed = outcomes.reduce((sum, outcome) => sum + outcome.failed + (outcome.exitCode !== 0 && outcome.failed === 0 ? 1 : 0), 0);
   process.stdout.write(`\nunit tests: ${unit.passed} passed, ${unit.failed} failed`);
-  if (!unitOnly) process.stdout.write(`; conformance scenarios against the embedded CSMS: ${suite.passed} passed, ${suite.failed} failed`);
+  if (!unitOnly) {
+    process.stdout.write(`; conformance scenarios against the embedded CSMS: ${suite.passed} passed, ${suite.failed} failed`);
+    process.stdout.write(`; self-test sample (mutants): ${selftest.passed} passed, ${selftest.failed} failed`);
+  }
   process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   process.exitCode = failed > 0 ? 1 : 0;
 }

@@ -208,7 +208,6 @@ const FAMILIES: readonly Family[] = [
     legalFields: { customData: CUSTOM_DATA },
     drop: true,
     late: true,
-    reuseId: true,
   },
   {
     action: 'SetVariables',
