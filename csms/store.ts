@@ -13,6 +13,7 @@ import type {
 } from '../schemas/ocpp201-messages';
 import type { Config } from '../kernel/config';
 import type { StationToCsmsAction } from '../kernel/ocpp/actions';
+import { type StateSlot, StateSlots } from '../kernel/state-slots';
 
 export type SecurityProfileNumber = 1 | 2 | 3;
 
@@ -49,7 +50,12 @@ export interface StationRecord {
   localList: IdTokenType[];
   /** V2G / MO roots the operator trusts for contract certificates this station presents (C07), PEM. */
   trustedContractRoots: string[];
+  /** What an area keeps of the station (e.g. the monitors the CSMS set), gone with the record. */
+  areaState: StateSlots<StationRecord>;
 }
+
+/** Per-station state of a CSMS area, created on first use (see StationRecord.areaState). */
+export type StationRecordState<T> = StateSlot<StationRecord, T>;
 
 export interface IdTokenRecord {
   idToken: string;
@@ -114,7 +120,7 @@ export class CsmsStore {
     }));
     const stationIds = new Set([config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP]);
     for (const id of stationIds) {
-      this.stations.set(id, {
+      const record: Omit<StationRecord, 'areaState'> = {
         id,
         password: config.BASIC_AUTH_CP_PASSWORD,
         securityProfile: 1,
@@ -131,7 +137,10 @@ export class CsmsStore {
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
         ],
         trustedContractRoots: [],
-      });
+      };
+      const station = record as StationRecord;
+      station.areaState = new StateSlots<StationRecord>(station);
+      this.stations.set(id, station);
     }
     const token = (
       idToken: string,
