@@ -50,12 +50,12 @@ export interface StationRecord {
   localList: IdTokenType[];
   /** V2G / MO roots the operator trusts for contract certificates this station presents (C07), PEM. */
   trustedContractRoots: string[];
-  /** What an area keeps of the station (e.g. the monitors the CSMS set), gone with the record. */
-  areaState: StateSlots<StationRecord>;
+  /** What the CSMS areas keep of this station (see CsmsStationState), gone with a reset. */
+  readonly areaState: StateSlots<string>;
 }
 
-/** Per-station state of a CSMS area, created on first use (see StationRecord.areaState). */
-export type StationRecordState<T> = StateSlot<StationRecord, T>;
+/** Per-station state of a CSMS area (made with stateSlot; the owner is the station id), e.g. the display messages it set. */
+export type CsmsStationState<T> = StateSlot<string, T>;
 
 export interface IdTokenRecord {
   idToken: string;
@@ -120,7 +120,7 @@ export class CsmsStore {
     }));
     const stationIds = new Set([config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP]);
     for (const id of stationIds) {
-      const record: Omit<StationRecord, 'areaState'> = {
+      this.stations.set(id, {
         id,
         password: config.BASIC_AUTH_CP_PASSWORD,
         securityProfile: 1,
@@ -137,10 +137,8 @@ export class CsmsStore {
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
         ],
         trustedContractRoots: [],
-      };
-      const station = record as StationRecord;
-      station.areaState = new StateSlots<StationRecord>(station);
-      this.stations.set(id, station);
+        areaState: new StateSlots<string>(id),
+      });
     }
     const token = (
       idToken: string,

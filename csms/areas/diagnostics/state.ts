@@ -6,7 +6,7 @@ import type {
   UploadLogStatusEnumType,
 } from '../../../schemas/ocpp201-messages';
 import { stateSlot } from '../../../kernel/state-slots';
-import type { StationRecordState } from '../../store';
+import type { CsmsStationState } from '../../store';
 
 export interface KnownMonitor extends SetMonitoringDataType {
   id: number;
@@ -31,7 +31,7 @@ export interface DiagnosticsRecord {
   customerInformation: Map<number, { data: string[]; complete: boolean }>;
 }
 
-export const DIAGNOSTICS: StationRecordState<DiagnosticsRecord> = stateSlot('diagnostics', () => ({
+export const DIAGNOSTICS: CsmsStationState<DiagnosticsRecord> = stateSlot('diagnostics', () => ({
   monitors: new Map(),
   monitoringReports: new Map(),
   events: [],

@@ -25,6 +25,7 @@ import {
 import { sharedSchemaValidator } from '../../../kernel/ocpp/schema-validator';
 import type { TraceSink } from '../../../kernel/evidence/trace';
 import { DeviceModel, defaultVariables } from './device-model';
+import { StationClock, type TimerHandle } from '../../../kernel/time/station-clock';
 import { Availability } from './availability';
 import { StationMemory } from './memory';
 import { OwedMessages } from './owed-messages';
@@ -83,6 +84,8 @@ export interface StationOptions {
   handshakeTimeoutMs: number;
   /** How far a BootNotificationResponse's currentTime may be from the station's clock (BOOT_TIME_SKEW). */
   bootClockSkewMs?: number;
+  /** TIME_SCALE: waits of the station's clock last this share of their nominal time. */
+  timeScale?: number;
   sinks: TraceSink[];
 }
 
@@ -146,6 +149,12 @@ export class ChargingStation {
   readonly availability: Availability;
   /** Messages the station's model owes the CSMS after answering a request (see OwedMessages). */
   readonly owed = new OwedMessages();
+  /**
+   * The station's clock: every timer of every area (reservation expiry, EV connection timeout,
+   * firmware install time, aligned meter values) runs on it, scaled by TIME_SCALE, and ends with the
+   * station at the end of the scenario.
+   */
+  readonly clock: StationClock;
   registration: RegistrationStatusEnumType | 'NotBooted' = 'NotBooted';
   /** Interval (s) of the last BootNotificationResponse. */
   bootInterval = 0;
@@ -157,7 +166,9 @@ export class ChargingStation {
   private readonly slots = new StateSlots<ChargingStation>(this);
   private readonly inbox: InboxEntry[] = [];
   private readonly waiters = new Set<Waiter>();
-  private heartbeatTimer: NodeJS.Timeout | undefined;
+  /** When the scenario last asked for each CSMS request (see noteAsked). */
+  private readonly askedAt = new Map<string, number>();
+  private heartbeatTimer: TimerHandle | undefined;
   /** TransactionEvents kept while offline, sent in order (offline: true) once connected again. */
   private readonly offlineQueue: TransactionEventRequest[] = [];
   private closingOnPurpose = false;
@@ -171,6 +182,10 @@ export class ChargingStation {
 
   constructor(private readonly options: StationOptions) {
     const { hardware, identity } = options;
+    this.clock = new StationClock({
+      scale: options.timeScale ?? 1,
+      onError: (error) => this.backgroundFailures.push(`a timer of the station failed: ${(error as Error).message}`),
+    });
     this.topology = new Topology(hardware.numberOfEvses, hardware.connectorType);
     this.availability = new Availability(this.topology, (evseId) => this.transactions.onEvse(evseId) !== undefined);
     this.password = identity.password;
@@ -462,6 +477,21 @@ export class ChargingStation {
     return this.offlineQueue;
   }
 
+  /**
+   * Sends the queued TransactionEvents of one event type ahead of the others (TC_E_31: the CSMS must
+   * cope with events that arrive out of order); the rest stay queued.
+   */
+  async deliverQueuedFirst(eventType: TransactionEventRequest['eventType']): Promise<TransactionEventResponse[]> {
+    const chosen = this.offlineQueue.filter((event) => event.eventType === eventType);
+    if (chosen.length === 0) throw new Error(`no queued TransactionEventRequest has eventType ${eventType}`);
+    const responses: TransactionEventResponse[] = [];
+    for (const event of chosen) {
+      responses.push(await this.call('TransactionEvent', event));
+      this.offlineQueue.splice(this.offlineQueue.indexOf(event), 1);
+    }
+    return responses;
+  }
+
   /** Sends the queued TransactionEvents in their original order; returns the CSMS's answers. */
   async flushOfflineQueue(): Promise<TransactionEventResponse[]> {
     const responses: TransactionEventResponse[] = [];
@@ -547,6 +577,11 @@ export class ChargingStation {
    * looked at yet. Rejects at once when the CSMS closes the connection.
    */
   waitForCall(action: string, timeoutMs: number, where?: (call: ReceivedCall) => boolean): Promise<ReceivedCall> {
+    const askedAt = this.askedAt.get(action);
+    if (askedAt !== undefined) {
+      const given = where;
+      where = (call) => call.receivedAt.getTime() >= askedAt && (!given || given(call));
+    }
     const entry = this.inbox.find(
       (candidate) => !candidate.consumed && candidate.call.action === action && (!where || where(candidate.call)),
     );
@@ -570,16 +605,28 @@ export class ChargingStation {
         },
       };
       const timer = setTimeout(() => {
-        const others = this.inbox.filter((candidate) => !candidate.consumed).map((candidate) => candidate.call.action);
+        const unconsumed = this.inbox.filter((candidate) => !candidate.consumed);
+        const early =
+          askedAt === undefined ? [] : unconsumed.filter(({ call }) => call.action === action && call.receivedAt.getTime() < askedAt);
+        const others = unconsumed.filter((candidate) => !early.includes(candidate)).map((candidate) => `${candidate.call.action}Request`);
         waiter.reject(
-          new Error(
-            `the CSMS sent no ${action}Request to ${this.id} within ${timeoutMs / 1000} s` +
-              (others.length ? ` (it sent: ${others.map((a) => `${a}Request`).join(', ')})` : ''),
+          new NoCsmsRequest(
+            `the CSMS sent no ${action}Request to ${this.id} within ${timeoutMs / 1000} s${askedAt === undefined ? '' : ' after it was asked to'}` +
+              (early.length ? ` (one arrived at ${early[0].call.receivedAt.toISOString()}, before the ask, and does not count)` : '') +
+              (others.length ? ` (it sent: ${others.join(', ')})` : ''),
           ),
         );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
+  }
+
+  /**
+   * The scenario asked the operator to make the CSMS send `action`: from now on only a request that
+   * arrives after this moment answers that ask (one sent before it was not a response to it).
+   */
+  noteAsked(action: string): void {
+    this.askedAt.set(action, Date.now());
   }
 
   /** Requests of `action` the scenario has not looked at yet (e.g. to check none was sent). */
@@ -595,6 +642,7 @@ export class ChargingStation {
   /** Closes everything; the station is not used after this. */
   async shutdown(): Promise<void> {
     for (const waiter of [...this.waiters]) waiter.reject(new Error(`the scenario ended while waiting for a ${waiter.action}Request`));
+    this.clock.cancelAll();
     await this.disconnect(1000, 'scenario finished');
   }
 
@@ -649,7 +697,7 @@ export class ChargingStation {
   private startHeartbeat(intervalSeconds: number): void {
     this.stopHeartbeat();
     if (intervalSeconds <= 0) return;
-    this.heartbeatTimer = setInterval(() => {
+    this.heartbeatTimer = this.clock.every(intervalSeconds, () => {
       if (!this.connection?.isOpen) return;
       const connection = this.connection;
       // A Heartbeat the CSMS refuses or leaves unanswered fails the scenario (G02: the CSMS answers
@@ -658,13 +706,20 @@ export class ChargingStation {
         this.note(`Heartbeat failed: ${error.message}`);
         if (!(error instanceof ConnectionClosedError)) this.backgroundFailures.push(`HeartbeatRequest: ${error.message}`);
       });
-    }, intervalSeconds * 1000);
-    this.heartbeatTimer.unref();
+    });
   }
 
   private stopHeartbeat(): void {
-    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer?.cancel();
     this.heartbeatTimer = undefined;
+  }
+}
+
+/** The CSMS did not send the request a step waited for, in time. */
+export class NoCsmsRequest extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoCsmsRequest';
   }
 }
 
