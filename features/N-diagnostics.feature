@@ -848,7 +848,7 @@ Feature: N Diagnostics
       And the charging station owes no NotifyCustomerInformationRequest
       And the charging station holds no data of the configured valid idToken
 
-    @TC_N_46_CSMS @N10 @N10.FR.02 @N10.FR.08 @D01 @D01.FR.01 @D01.FR.06 @D01.FR.18
+    @TC_N_46_CSMS @N10 @N10.FR.02 @N10.FR.08 @D01.FR.01 @D01.FR.06 @D01.FR.18
     Scenario: TC_N_46_CSMS Clear Customer Information - Update Local Authorization List
       The station's list (version LOCAL_LIST_VERSION) holds the token and the CSMS keeps it there;
       the CSMS learns the version with a GetLocalListVersionRequest (allowed at any point). The
