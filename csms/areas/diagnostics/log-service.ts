@@ -8,6 +8,10 @@ let service: Promise<LoopbackFileService> | undefined;
  * upload in memory for the life of the process.
  */
 export function csmsLogService(): Promise<LoopbackFileService> {
-  service ??= LoopbackFileService.start();
+  // It lives as long as the CSMS's process, and never keeps that process from ending.
+  service ??= LoopbackFileService.start().then((started) => {
+    started.unref();
+    return started;
+  });
   return service;
 }

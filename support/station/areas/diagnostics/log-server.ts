@@ -8,7 +8,11 @@ let server: Promise<LoopbackFileService> | undefined;
  * on first use on a free loopback port; a user's CSMS is given its URLs through the operator params.
  */
 export function suiteLogServer(): Promise<LoopbackFileService> {
-  server ??= LoopbackFileService.start();
+  server ??= LoopbackFileService.start().then((started) => {
+    // Closed after the run (AfterAll); until then it never keeps the process alive on its own.
+    started.unref();
+    return started;
+  });
   return server;
 }
 
