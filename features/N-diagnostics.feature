@@ -541,7 +541,7 @@ Feature: N Diagnostics
         | 1  | HardWired | SecurityCtrlr |      | BasicAuthPassword | Periodic | 2     | 2        |
       When the periodic monitor 1 has fired 1 time
       And the charging station sends the NotifyEventRequest it owes
-      Then the charging station sent these NotifyEventRequests
+      Then the charging station sent, in order, these NotifyEventRequests
         | eventData[0].trigger | eventData[0].actualValue | eventData[0].eventNotificationType | eventData[0].variable.name | eventData[0].variableMonitoringId |
         | Periodic             | ""                       | HardWiredMonitor                   | BasicAuthPassword          | 1                                 |
       And the CSMS answered each of them with an empty response
@@ -557,7 +557,7 @@ Feature: N Diagnostics
         | 1  | HardWired | EVSE      | the configured EVSE | Power    | Periodic | 2     | 2        |
       When the periodic monitor 1 has fired 3 times
       And the charging station sends the NotifyEventRequests it owes
-      Then the charging station sent these NotifyEventRequests
+      Then the charging station sent, in order, these NotifyEventRequests
         | eventData[0].eventId | eventData[0].trigger | eventData[0].actualValue | eventData[0].eventNotificationType | eventData[0].component.evse.id | eventData[0].variable.name | eventData[0].variableMonitoringId |
         | an integer >= 1      | Periodic             | "0"                      | HardWiredMonitor                   | the configured EVSE            | Power                      | 1                                 |
         | an integer >= 1      | Periodic             | "0"                      | HardWiredMonitor                   | the configured EVSE            | Power                      | 1                                 |
@@ -575,7 +575,7 @@ Feature: N Diagnostics
       And the configured EVSE's power rises to 42 W
       When the periodic monitor 1 has fired 1 time
       And the charging station sends the NotifyEventRequest it owes
-      Then the charging station sent these NotifyEventRequests
+      Then the charging station sent, in order, these NotifyEventRequests
         | eventData[0].trigger | eventData[0].actualValue | eventData[0].eventNotificationType | eventData[0].component.name | eventData[0].variable.name | eventData[0].variableMonitoringId |
         | Periodic             | "42"                     | HardWiredMonitor                   | EVSE                        | Power                      | 1                                 |
       And the CSMS answered each of them with an empty response
@@ -674,7 +674,7 @@ Feature: N Diagnostics
         | field  | expectation      |
         | status | AcceptedCanceled |
       When the charging station sends the LogStatusNotificationRequests it owes
-      Then the charging station sent these LogStatusNotificationRequests
+      Then the charging station sent, in order, these LogStatusNotificationRequests
         | status           | requestId                 |
         | AcceptedCanceled | <firstLogRequest>         |
         | Uploading        | <GetLogRequest.requestId> |

@@ -197,7 +197,7 @@ When('the periodic monitor {int} has fired {int} time(s)', async function (this:
   }
 });
 
-Then('the charging station sent these {message}s', function (this: OcttWorld, message: MessageName, table: DataTable) {
+Then('the charging station sent, in order, these {message}s', function (this: OcttWorld, message: MessageName, table: DataTable) {
   const [fields, ...rows] = table.raw();
   const sent = sentInLatestStep(this, message.action);
   if (sent.length !== rows.length) {
