@@ -13,6 +13,7 @@ import type {
 } from '../schemas/ocpp201-messages';
 import type { Config } from '../kernel/config';
 import type { StationToCsmsAction } from '../kernel/ocpp/actions';
+import { StateSlots } from '../kernel/state-slots';
 
 export type SecurityProfileNumber = 1 | 2 | 3;
 
@@ -49,6 +50,8 @@ export interface StationRecord {
   localList: IdTokenType[];
   /** V2G / MO roots the operator trusts for contract certificates this station presents (C07), PEM. */
   trustedContractRoots: string[];
+  /** What an area keeps of this station (e.g. the charging profiles the CSMS knows it holds), by slot. */
+  areaState: StateSlots<StationRecord>;
 }
 
 export interface IdTokenRecord {
@@ -114,7 +117,7 @@ export class CsmsStore {
     }));
     const stationIds = new Set([config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP]);
     for (const id of stationIds) {
-      this.stations.set(id, {
+      const record: StationRecord = {
         id,
         password: config.BASIC_AUTH_CP_PASSWORD,
         securityProfile: 1,
@@ -131,7 +134,10 @@ export class CsmsStore {
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
         ],
         trustedContractRoots: [],
-      });
+        areaState: undefined as unknown as StateSlots<StationRecord>,
+      };
+      record.areaState = new StateSlots(record);
+      this.stations.set(id, record);
     }
     const token = (
       idToken: string,

@@ -59,6 +59,8 @@ export interface StationHardware {
   connectorType: string;
   numberOfPhases: number;
   organizationName: string;
+  /** Volts per phase (A <-> W); 230 when absent. */
+  nominalVoltage?: number;
 }
 
 /**
