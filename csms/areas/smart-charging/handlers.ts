@@ -69,7 +69,10 @@ function allowedAt(context: HandlerContext, evseId: number, unit: ChargingSchedu
   const running = runningTransaction(store, station, evseId);
   return limitAt(
     {
-      profiles: viewOf(station).profiles.all(),
+      // K15.FR.12: the EV's schedule is held to the TxProfile the CSMS set for its transaction.
+      profiles: viewOf(station)
+        .profiles.all()
+        .filter((entry) => entry.profile.chargingProfilePurpose === 'TxProfile' && entry.profile.transactionId === running?.transactionId),
       evseId,
       start: at,
       chargingRateUnit: unit,

@@ -22,9 +22,12 @@ export function viewOf(station: StationRecord): ChargingView {
   return station.areaState.of(CHARGING_VIEW);
 }
 
-/** The transaction the station reported running on an EVSE, if any. */
+/**
+ * The transaction the station reported running on an EVSE, if any: the latest it reported there,
+ * since an EVSE runs one transaction at a time (an older one never ended is not running any more).
+ */
 export function runningTransaction(store: CsmsStore, station: StationRecord, evseId: number): TransactionRecord | undefined {
-  return [...store.transactions.values()].find((tx) => tx.stationId === station.id && tx.evseId === evseId && !tx.endedAt);
+  return [...store.transactions.values()].filter((tx) => tx.stationId === station.id && tx.evseId === evseId && !tx.endedAt).at(-1);
 }
 
 /** The station as the CSMS knows it, for the kernel's install rules. */
