@@ -182,6 +182,10 @@ const SPEC = {
   CSMS_OPERATOR: oneOf(['manual', 'http', 'embedded'] as const, (p) => (p.CSMS_ADDRESS_SET ? 'manual' : 'embedded')),
   CSMS_OPERATOR_URL: url(['http:', 'https:']),
   OCPP_CALL_TIMEOUT: seconds(30),
+  // How far a BootNotificationResponse's currentTime may be from the station's clock.
+  BOOT_TIME_SKEW: seconds(300),
+  // The self-test (npm run selftest): the mutant the embedded CSMS's relay applies.
+  SELFTEST_MUTANT: text(),
   TIME_SCALE: {
     form: 'a number > 0 and <= 1',
     fallback: (p: Record<string, unknown>) => (p.CSMS_ADDRESS_SET ? 1 : 0.1),

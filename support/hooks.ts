@@ -43,7 +43,8 @@ AfterStep(function (this: OcttWorld, { result, error, pickleStep, gherkinDocumen
 After(async function (this: OcttWorld, { result, pickle }) {
   const problems = await this.teardown();
   const violations = this.activeStations.flatMap((station) => station.csmsViolations);
-  const afterProblems = [...violations.map((v) => `OCPP-J violation by the CSMS: ${v}`), ...problems].map((text) =>
+  const background = this.activeStations.flatMap((station) => station.backgroundFailures);
+  const afterProblems = [...violations.map((v) => `OCPP-J violation by the CSMS: ${v}`), ...background, ...problems].map((text) =>
     this.trace.maskText(text),
   );
   const failures = [...this.failureLines, ...afterProblems.flatMap((text) => failureLines('After the scenario', text))];

@@ -5,10 +5,11 @@ import { SecretMasker } from '../kernel/evidence/masking';
 import { Trace } from '../kernel/evidence/trace';
 import type { ReceivedCall } from '../kernel/ocpp/rpc';
 import type { OperatorParams, OperatorRequest } from '../kernel/operator/contract';
+import { EnvironmentError, OperatorTimeout } from '../kernel/verdicts';
 import type { CsmsToStationAction } from '../kernel/ocpp/actions';
 import { type RunContext, runContext } from './run-context';
 import { STATION_AREAS } from './station/areas';
-import { ChargingStation, type Exchange, type StationIdentity, type StationRole } from './station/core/charging-station';
+import { ChargingStation, type Exchange, NoCsmsRequest, type StationIdentity, type StationRole } from './station/core/charging-station';
 import { type StateSlot, StateSlots } from '../kernel/state-slots';
 import { undoOfCsmsChanges } from './station/csms-changes';
 import { MessageLog } from './station/core/message-log';
@@ -97,6 +98,8 @@ export class OcttWorld extends World {
         },
         callTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
         handshakeTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
+        bootClockSkewMs: this.config.BOOT_TIME_SKEW * 1000,
+        timeScale: this.config.TIME_SCALE,
         sinks: [this.trace, this.messages],
       });
       this.stations.set(role, station);
@@ -151,6 +154,7 @@ export class OcttWorld extends World {
     const station = this.station(role);
     const request: OperatorRequest = { action, stationId: station.id, params: params as Record<string, unknown>, instruction };
     station.note(`asked the CSMS operator (${this.run.operator.kind}): ${instruction}`);
+    station.noteAsked(action);
     // An operator does one thing after the other: the next request is built once the CSMS has the previous answer.
     const performing = this.operatorOutcome.catch(() => undefined).then(() => this.run.operator.perform(request));
     this.operatorOutcome = performing.then(
@@ -179,7 +183,11 @@ export class OcttWorld extends World {
   async expectCsmsRequest(action: string, role: StationRole = 'basic', where?: (call: ReceivedCall) => boolean): Promise<ReceivedCall> {
     const arrival = this.station(role).waitForCall(action, this.actionTimeoutMs, where);
     const operatorFailure = this.operatorOutcome.then(() => new Promise<never>(() => undefined));
-    const call = await Promise.race([arrival, operatorFailure]);
+    const call = await Promise.race([arrival, operatorFailure]).catch((error: Error) => {
+      // A person at the prompt who did not act in time tells nothing about the CSMS.
+      if (this.run.operator.kind === 'manual' && error instanceof NoCsmsRequest) throw new OperatorTimeout(action, this.actionTimeoutMs);
+      throw error;
+    });
     if (call.problems.length > 0) {
       throw new Error(`the CSMS sent a ${action}Request that violates the OCPP 2.0.1 schema: ${call.problems.join('; ')}`);
     }
@@ -225,7 +233,7 @@ export class OcttWorld extends World {
         };
       case 'sp3':
         if (!tls.clientCert || !tls.clientKey) {
-          throw new Error(
+          throw new EnvironmentError(
             'TLS_CLIENT_CERT and TLS_CLIENT_KEY must be set for security profile 3 scenarios (a client certificate with CN = SECURITY_PROFILE_3_CP)',
           );
         }

@@ -49,8 +49,10 @@ export class CallTimeoutError extends Error {
   constructor(
     readonly action: string,
     readonly timeoutMs: number,
+    /** What the peer sent meanwhile that could not be the answer: the likely cause. */
+    readonly strays: readonly string[] = [],
   ) {
-    super(`no ${action}Response within ${timeoutMs / 1000} s`);
+    super(`no ${action}Response within ${timeoutMs / 1000} s${strays.length ? `; meanwhile the peer sent ${strays.join('; ')}` : ''}`);
     this.name = 'CallTimeoutError';
   }
 }

@@ -78,6 +78,8 @@ interface PendingCall {
   resolve(payload: unknown): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
+  /** Frames the peer sent while we waited that could not be our answer (unreadable, or another id). */
+  strays: string[];
 }
 
 interface QueuedCall {
@@ -180,16 +182,18 @@ export class OcppConnection {
         const messageId = randomUUID();
         const timer = setTimeout(() => {
           if (this.pending?.messageId !== messageId) return;
+          const { strays } = this.pending;
           this.pending = undefined;
           this.note(`no answer to ${action} ${messageId} within ${timeoutMs} ms`);
           this.releaseTurn();
-          reject(new CallTimeoutError(action, timeoutMs));
+          reject(new CallTimeoutError(action, timeoutMs, strays));
         }, timeoutMs);
         this.pending = {
           messageId,
           action,
           validateResponse,
           timer,
+          strays: [],
           resolve: (value) => {
             clearTimeout(timer);
             this.pending = undefined;
@@ -318,6 +322,7 @@ export class OcppConnection {
     if (!parsed.ok) {
       this.record('received', text, { messageType: 'UNPARSEABLE', messageId: parsed.problem.messageId });
       this.note(`malformed frame: ${parsed.problem.description}`);
+      this.pending?.strays.push(`an unreadable frame ${clip(text)} (${parsed.problem.description})`);
       if (parsed.problem.answer) {
         this.replyError(parsed.problem.messageId, parsed.problem.code, parsed.problem.description, undefined);
       }
@@ -339,6 +344,9 @@ export class OcppConnection {
     const pending = this.pending;
     if (!pending || pending.messageId !== frame.messageId) {
       this.note(`dropped ${frame.type === CALLRESULT ? 'CALLRESULT' : 'CALLERROR'} for unknown message id ${frame.messageId}`);
+      pending?.strays.push(
+        `a ${frame.type === CALLRESULT ? 'CALLRESULT' : 'CALLERROR'} for the unknown message id ${JSON.stringify(frame.messageId)} (the call's id is ${pending.messageId})`,
+      );
       return;
     }
     if (frame.type === CALLERROR) {
@@ -475,4 +483,9 @@ function rawToString(data: RawData): string {
 function byteLength(data: RawData): number {
   if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
   return data.byteLength;
+}
+
+/** A frame's text, short enough for a failure line. */
+function clip(text: string, max = 200): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
 }

@@ -13,6 +13,7 @@ export interface TestStationOptions {
   securityProfile?: SecurityProfile;
   numberOfEvses?: number;
   callTimeoutMs?: number;
+  timeScale?: number;
 }
 
 /** A mock Charging Station as the World builds one, with test defaults (CP_1, one EVSE, Basic auth). */
@@ -37,6 +38,7 @@ export function testStation(options: TestStationOptions = {}): ChargingStation {
     },
     callTimeoutMs: options.callTimeoutMs ?? 2000,
     handshakeTimeoutMs: 2000,
+    timeScale: options.timeScale ?? 1,
     sinks: [],
   });
 }

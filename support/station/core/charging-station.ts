@@ -11,7 +11,7 @@ import type {
 import type { Action, CsmsToStationAction, RequestOf, ResponseOf, StationToCsmsAction } from '../../../kernel/ocpp/actions';
 import { CSMS_TO_STATION_ACTIONS } from '../../../kernel/ocpp/actions';
 import { mergeAreas } from '../../../kernel/area-registry';
-import { OcppCallError } from '../../../kernel/ocpp/errors';
+import { ConnectionClosedError, OcppCallError } from '../../../kernel/ocpp/errors';
 import type { Frame } from '../../../kernel/ocpp/framing';
 import {
   type CallOptions,
@@ -25,6 +25,7 @@ import {
 import { sharedSchemaValidator } from '../../../kernel/ocpp/schema-validator';
 import type { TraceSink } from '../../../kernel/evidence/trace';
 import { DeviceModel, defaultVariables } from './device-model';
+import { StationClock, type TimerHandle } from '../../../kernel/time/station-clock';
 import { Availability } from './availability';
 import { StationMemory } from './memory';
 import { OwedMessages } from './owed-messages';
@@ -83,6 +84,10 @@ export interface StationOptions {
   hardware: StationHardware;
   callTimeoutMs: number;
   handshakeTimeoutMs: number;
+  /** How far a BootNotificationResponse's currentTime may be from the station's clock (BOOT_TIME_SKEW). */
+  bootClockSkewMs?: number;
+  /** TIME_SCALE: waits of the station's clock last this share of their nominal time. */
+  timeScale?: number;
   sinks: TraceSink[];
 }
 
@@ -146,6 +151,12 @@ export class ChargingStation {
   readonly availability: Availability;
   /** Messages the station's model owes the CSMS after answering a request (see OwedMessages). */
   readonly owed = new OwedMessages();
+  /**
+   * The station's clock: every timer of every area (reservation expiry, EV connection timeout,
+   * firmware install time, aligned meter values) runs on it, scaled by TIME_SCALE, and ends with the
+   * station at the end of the scenario.
+   */
+  readonly clock: StationClock;
   registration: RegistrationStatusEnumType | 'NotBooted' = 'NotBooted';
   /** Interval (s) of the last BootNotificationResponse. */
   bootInterval = 0;
@@ -157,7 +168,9 @@ export class ChargingStation {
   private readonly slots = new StateSlots<ChargingStation>(this);
   private readonly inbox: InboxEntry[] = [];
   private readonly waiters = new Set<Waiter>();
-  private heartbeatTimer: NodeJS.Timeout | undefined;
+  /** When the scenario last asked for each CSMS request (see noteAsked). */
+  private readonly askedAt = new Map<string, number>();
+  private heartbeatTimer: TimerHandle | undefined;
   /** TransactionEvents kept while offline, sent in order (offline: true) once connected again. */
   private readonly offlineQueue: TransactionEventRequest[] = [];
   private closingOnPurpose = false;
@@ -171,6 +184,10 @@ export class ChargingStation {
 
   constructor(private readonly options: StationOptions) {
     const { hardware, identity } = options;
+    this.clock = new StationClock({
+      scale: options.timeScale ?? 1,
+      onError: (error) => this.backgroundFailures.push(`a timer of the station failed: ${(error as Error).message}`),
+    });
     this.topology = new Topology(hardware.numberOfEvses, hardware.connectorType);
     this.availability = new Availability(this.topology, (evseId) => this.transactions.onEvse(evseId) !== undefined);
     this.password = identity.password;
@@ -235,6 +252,8 @@ export class ChargingStation {
 
   /** OCPP-J rules the CSMS broke on this station's connections. */
   readonly csmsViolations: string[] = [];
+  /** What went wrong in messages no step waited for (the heartbeat): each fails the scenario. */
+  readonly backgroundFailures: string[] = [];
 
   /** Opens the WebSocket; throws ConnectionRefusedError when the CSMS does not let it open. */
   async connect(attempt: ConnectAttempt = {}): Promise<void> {
@@ -460,6 +479,21 @@ export class ChargingStation {
     return this.offlineQueue;
   }
 
+  /**
+   * Sends the queued TransactionEvents of one event type ahead of the others (TC_E_31: the CSMS must
+   * cope with events that arrive out of order); the rest stay queued.
+   */
+  async deliverQueuedFirst(eventType: TransactionEventRequest['eventType']): Promise<TransactionEventResponse[]> {
+    const chosen = this.offlineQueue.filter((event) => event.eventType === eventType);
+    if (chosen.length === 0) throw new Error(`no queued TransactionEventRequest has eventType ${eventType}`);
+    const responses: TransactionEventResponse[] = [];
+    for (const event of chosen) {
+      responses.push(await this.call('TransactionEvent', event));
+      this.offlineQueue.splice(this.offlineQueue.indexOf(event), 1);
+    }
+    return responses;
+  }
+
   /** Sends the queued TransactionEvents in their original order; returns the CSMS's answers. */
   async flushOfflineQueue(): Promise<TransactionEventResponse[]> {
     const responses: TransactionEventResponse[] = [];
@@ -496,7 +530,15 @@ export class ChargingStation {
     return connection.callUntyped(action, payload, options).then(
       (response) => {
         exchange.response = response;
-        if (action === 'BootNotification') this.onBootResponse(response as BootNotificationResponse);
+        if (action === 'BootNotification') {
+          this.onBootResponse(response as BootNotificationResponse);
+          const problems = bootResponseProblems(response as BootNotificationResponse, Date.now(), this.options.bootClockSkewMs ?? 300_000);
+          if (problems.length > 0) {
+            const failure = new Error(`the CSMS's BootNotificationResponse is wrong (B01.FR.06, B01.FR.07): ${problems.join('; ')}`);
+            exchange.failure = failure;
+            throw failure;
+          }
+        }
         return response;
       },
       (error: Error) => {
@@ -537,6 +579,11 @@ export class ChargingStation {
    * looked at yet. Rejects at once when the CSMS closes the connection.
    */
   waitForCall(action: string, timeoutMs: number, where?: (call: ReceivedCall) => boolean): Promise<ReceivedCall> {
+    const askedAt = this.askedAt.get(action);
+    if (askedAt !== undefined) {
+      const given = where;
+      where = (call) => call.receivedAt.getTime() >= askedAt && (!given || given(call));
+    }
     const entry = this.inbox.find(
       (candidate) => !candidate.consumed && candidate.call.action === action && (!where || where(candidate.call)),
     );
@@ -560,16 +607,28 @@ export class ChargingStation {
         },
       };
       const timer = setTimeout(() => {
-        const others = this.inbox.filter((candidate) => !candidate.consumed).map((candidate) => candidate.call.action);
+        const unconsumed = this.inbox.filter((candidate) => !candidate.consumed);
+        const early =
+          askedAt === undefined ? [] : unconsumed.filter(({ call }) => call.action === action && call.receivedAt.getTime() < askedAt);
+        const others = unconsumed.filter((candidate) => !early.includes(candidate)).map((candidate) => `${candidate.call.action}Request`);
         waiter.reject(
-          new Error(
-            `the CSMS sent no ${action}Request to ${this.id} within ${timeoutMs / 1000} s` +
-              (others.length ? ` (it sent: ${others.map((a) => `${a}Request`).join(', ')})` : ''),
+          new NoCsmsRequest(
+            `the CSMS sent no ${action}Request to ${this.id} within ${timeoutMs / 1000} s${askedAt === undefined ? '' : ' after it was asked to'}` +
+              (early.length ? ` (one arrived at ${early[0].call.receivedAt.toISOString()}, before the ask, and does not count)` : '') +
+              (others.length ? ` (it sent: ${others.join(', ')})` : ''),
           ),
         );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
+  }
+
+  /**
+   * The scenario asked the operator to make the CSMS send `action`: from now on only a request that
+   * arrives after this moment answers that ask (one sent before it was not a response to it).
+   */
+  noteAsked(action: string): void {
+    this.askedAt.set(action, Date.now());
   }
 
   /** Requests of `action` the scenario has not looked at yet (e.g. to check none was sent). */
@@ -585,6 +644,7 @@ export class ChargingStation {
   /** Closes everything; the station is not used after this. */
   async shutdown(): Promise<void> {
     for (const waiter of [...this.waiters]) waiter.reject(new Error(`the scenario ended while waiting for a ${waiter.action}Request`));
+    this.clock.cancelAll();
     await this.disconnect(1000, 'scenario finished');
   }
 
@@ -639,17 +699,48 @@ export class ChargingStation {
   private startHeartbeat(intervalSeconds: number): void {
     this.stopHeartbeat();
     if (intervalSeconds <= 0) return;
-    this.heartbeatTimer = setInterval(() => {
+    this.heartbeatTimer = this.clock.every(intervalSeconds, () => {
       if (!this.connection?.isOpen) return;
-      this.connection.call('Heartbeat', {}).catch((error: Error) => this.note(`Heartbeat failed: ${error.message}`));
-    }, intervalSeconds * 1000);
-    this.heartbeatTimer.unref();
+      const connection = this.connection;
+      // A Heartbeat the CSMS refuses or leaves unanswered fails the scenario (G02: the CSMS answers
+      // every HeartbeatRequest with its current time); one cut short by a closing socket does not.
+      connection.call('Heartbeat', {}).catch((error: Error) => {
+        this.note(`Heartbeat failed: ${error.message}`);
+        if (!(error instanceof ConnectionClosedError)) this.backgroundFailures.push(`HeartbeatRequest: ${error.message}`);
+      });
+    });
   }
 
   private stopHeartbeat(): void {
-    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    this.heartbeatTimer?.cancel();
     this.heartbeatTimer = undefined;
   }
+}
+
+/** The CSMS did not send the request a step waited for, in time. */
+export class NoCsmsRequest extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoCsmsRequest';
+  }
+}
+
+/**
+ * A BootNotificationResponse tells the station the time (it sets its clock from currentTime) and the
+ * heartbeat or retry interval; a time far from the real one, or a negative interval, is no answer a
+ * station can use.
+ */
+export function bootResponseProblems(response: BootNotificationResponse, nowMs: number, maxSkewMs: number): string[] {
+  const problems: string[] = [];
+  const current = Date.parse(response.currentTime);
+  if (Number.isNaN(current)) problems.push(`currentTime ${JSON.stringify(response.currentTime)} is not a date-time`);
+  else if (Math.abs(current - nowMs) > maxSkewMs) {
+    problems.push(
+      `currentTime ${response.currentTime} is ${Math.round(Math.abs(current - nowMs) / 1000)} s away from the station's clock ${new Date(nowMs).toISOString()} (at most ${maxSkewMs / 1000} s allowed, BOOT_TIME_SKEW)`,
+    );
+  }
+  if (response.interval < 0) problems.push(`interval ${response.interval} is negative`);
+  return problems;
 }
 
 /** A fixed response payload, as opposed to a CALLERROR, silence, a raw frame or a function. */
