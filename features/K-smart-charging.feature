@@ -573,7 +573,9 @@ Feature: K Smart Charging
     The request's profile becomes the TxProfile of the transaction that starts, with its
     transactionId filled in (F01.FR.09–11). The Started event names the idToken of the request, as a
     station's first event after an authorization does (the older suite sent none). The
-    startSchedule rule is checked on the request's first chargingSchedule.
+    startSchedule rule is checked on the request's first chargingSchedule. No EV is plugged in yet
+    (remote start first, F02), so the station may not know the connector yet and leaves
+    evse.connectorId out (the older suite always sent it).
 
     Given the charging station is configured with AuthCtrlr.AuthorizeRemoteStart = false
     When the CSMS is asked to send a RequestStartTransactionRequest with
@@ -603,10 +605,10 @@ Feature: K Smart Charging
     And the charging station answered with
       | field  | expectation |
       | status | Accepted    |
-    When the charging station starts the transaction the CSMS requested, under its charging profile
+    When the charging station starts the transaction the CSMS requested
     Then the charging station sent these TransactionEventRequests
-      | eventType | triggerReason | transactionInfo.transactionId | transactionInfo.remoteStartId                 | evse.id             | evse.connectorId         |
-      | Started   | RemoteStart   | <transactionId>               | <RequestStartTransactionRequest.remoteStartId> | the configured EVSE | the configured connector |
+      | eventType | triggerReason | transactionInfo.transactionId | transactionInfo.remoteStartId                  | evse.id             | evse.connectorId                   |
+      | Started   | RemoteStart   | <transactionId>               | <RequestStartTransactionRequest.remoteStartId> | the configured EVSE | the configured connector or absent |
     And the charging station runs transaction "<transactionId>" under the TxProfile of that request
 
   @TC_K_43_CSMS @K08 @K08.FR.01

@@ -9,9 +9,7 @@ import type { RpcErrorCode } from '../kernel/ocpp/errors';
 import { applyExternalLimit, releaseExternalLimits } from '../support/station/areas/smart-charging/external-limits';
 import { holdProfile } from '../support/station/areas/smart-charging/held-profiles';
 import { evStatesNeeds, forwardEvSchedules, planEvAnswers } from '../support/station/areas/smart-charging/iso15118';
-import { adoptRemoteStartProfile } from '../support/station/areas/smart-charging/remote-start';
 import { CHARGING_PROFILES } from '../support/station/areas/smart-charging/state';
-import { sessionOf } from '../support/station/areas/transactions/session';
 import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/step-record';
 import { type FieldFailure, ValidationError, checkFields } from '../support/validation/field-checks';
 import { valueAt } from '../support/validation/paths';
@@ -110,37 +108,6 @@ When("the charging station forwards the EV's charging schedule it owes", async f
   const sent = await recordStep(this, station, () => forwardEvSchedules(station));
   const last = sent.at(-1);
   if (last) this.inspected = { name: 'NotifyEVChargingScheduleResponse', payload: last.response };
-});
-
-/** F01 with K05: the station starts the transaction the CSMS asked for, and its profile becomes the transaction's TxProfile. */
-When('the charging station starts the transaction the CSMS requested, under its charging profile', async function (this: OcttWorld) {
-  const call = this.inspected?.call;
-  if (call?.action !== 'RequestStartTransaction') throw new Error('no RequestStartTransactionRequest to act on: wait for one first');
-  const answer = await call.answered;
-  if (answer.kind !== 'result' || (answer.payload as { status?: string }).status !== 'Accepted') {
-    throw new Error(`the station did not accept the RequestStartTransactionRequest (${JSON.stringify(answer)})`);
-  }
-  const request = call.payload as RequestStartTransactionRequest;
-  const station = this.station();
-  const evseId = request.evseId ?? this.config.CONFIGURED_EVSE_ID;
-  await recordStep(this, station, async () => {
-    const transaction = station.transactions.open(evseId, this.config.CONFIGURED_CONNECTOR_ID);
-    this.remember('transactionId', transaction.id);
-    sessionOf(station, evseId).authorization = request.idToken;
-    const response = await station.sendTransactionEvent(transaction, {
-      eventType: 'Started',
-      triggerReason: 'RemoteStart',
-      idToken: request.idToken,
-      transactionInfo: { remoteStartId: request.remoteStartId },
-    });
-    this.inspected = { name: 'TransactionEventResponse', payload: response };
-    if (request.chargingProfile) {
-      const adopted = adoptRemoteStartProfile(station, transaction, request.chargingProfile);
-      if (adopted.status !== 'Accepted') {
-        throw new Error(`the station cannot run the transaction under the requested profile: ${JSON.stringify(adopted.statusInfo)}`);
-      }
-    }
-  });
 });
 
 // ---------------------------------------------------------------------------------------------

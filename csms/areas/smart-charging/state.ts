@@ -1,7 +1,7 @@
 import type { ChargingScheduleType, NotifyEVChargingNeedsRequest } from '../../../schemas/ocpp201-messages';
 import { ChargingProfileStore, type InstallContext } from '../../../kernel/smart-charging/profile-store';
 import { stateSlot } from '../../../kernel/state-slots';
-import type { CsmsStore, StationRecord, TransactionRecord } from '../../store';
+import type { CsmsStationState, CsmsStore, StationRecord, TransactionRecord } from '../../store';
 
 /** What the CSMS knows of a station's charging profiles: those it set and those it was told of. */
 export interface ChargingView {
@@ -12,7 +12,7 @@ export interface ChargingView {
   evNeeds: Map<number, NotifyEVChargingNeedsRequest>;
 }
 
-export const CHARGING_VIEW = stateSlot<StationRecord, ChargingView>('charging profiles the CSMS knows', () => ({
+export const CHARGING_VIEW: CsmsStationState<ChargingView> = stateSlot('charging profiles the CSMS knows', () => ({
   profiles: new ChargingProfileStore(),
   rejectedEvSchedules: new Map(),
   evNeeds: new Map(),
