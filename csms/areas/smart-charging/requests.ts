@@ -1,18 +1,13 @@
 import { limitAt } from '../../../kernel/smart-charging/composite-schedule';
-import { BadOperatorRequest, type RequestBuilders, type ResponseObservers, mergeParams } from '../../operator/builder-context';
+import { type RequestBuilders, type ResponseObservers, mergeParams } from '../../operator/builder-context';
 import { learnInstalled, profileFromParams } from './profiles';
 import { runningTransaction, viewOf } from './state';
 
 export const requests: RequestBuilders = {
   SetChargingProfile: (params, { store, station, config }) => profileFromParams(params, store, station, config),
   GetChargingProfiles: (params, { store }) => mergeParams({ requestId: store.nextRequestId(), chargingProfile: {} }, params),
-  ClearChargingProfile: (params) => {
-    // Without an id or criteria the request would clear every profile: the operator must say so.
-    if (params.chargingProfileId === undefined && params.chargingProfileCriteria === undefined) {
-      throw new BadOperatorRequest('ClearChargingProfile needs "chargingProfileId" or "chargingProfileCriteria"');
-    }
-    return mergeParams({}, params);
-  },
+  // No id and no criteria: the operator clears every profile the CSMS may clear (K10).
+  ClearChargingProfile: (params) => mergeParams({}, params),
   GetCompositeSchedule: (params, { config }) =>
     mergeParams(
       {
