@@ -22,7 +22,7 @@ Feature: K Smart Charging
   Background:
     Given the charging station is booted and all its connectors are Available
 
-  @TC_K_01_CSMS @K01 @K01.FR.31
+  @TC_K_01_CSMS @optional @K01 @K01.FR.31
   Scenario: TC_K_01_CSMS Set Charging Profile - TxDefaultProfile - Specific EVSE
     stackLevel, validFrom, validTo, startSchedule, chargingRateUnit and duration are compared with the
     configured values and with now (the older suite only checked they were present, and a stackLevel
@@ -55,7 +55,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_02_CSMS @K01
+  @TC_K_02_CSMS @optional @K01
   Scenario: TC_K_02_CSMS Set Charging Profile - TxProfile without ongoing transaction on the specified EVSE
     No transaction runs on the configured EVSE, so the station rejects the TxProfile (reason
     TxNotFound, K01.FR.09) from its own state. stackLevel and chargingRateUnit are compared with
@@ -86,7 +86,7 @@ Feature: K Smart Charging
       | status                | Rejected    |
       | statusInfo.reasonCode | TxNotFound  |
 
-  @TC_K_03_CSMS @K01 @K01.FR.31 @K01.FR.38
+  @TC_K_03_CSMS @optional @K01 @K01.FR.31 @K01.FR.38
   Scenario: TC_K_03_CSMS Set Charging Profile - ChargingStationMaxProfile
     stackLevel, chargingRateUnit and duration are compared with the configured values (the older
     suite only checked presence); validFrom, validTo and startSchedule must be now and now plus the
@@ -119,7 +119,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_04_CSMS
+  @TC_K_04_CSMS @optional
   Scenario: TC_K_04_CSMS Replace charging profile - With chargingProfileId
     The operator is asked for a TxDefaultProfile (the OCTT allows a ChargingStationMaxProfile too).
     stackLevel is compared with the configured value in both requests (the older suite only checked
@@ -173,7 +173,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_05_CSMS @K10 @K10.FR.02
+  @TC_K_05_CSMS @optional @K10 @K10.FR.02
   Scenario: TC_K_05_CSMS Clear Charging Profile - With chargingProfileId
     The catalog's memory state: the station holds one profile (id 100, a TxDefaultProfile as the
     older suite reported, although the purpose statement speaks of another purpose), and the CSMS
@@ -207,7 +207,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_06_CSMS @K10 @K10.FR.02
+  @TC_K_06_CSMS @optional @K10 @K10.FR.02
   Scenario: TC_K_06_CSMS Clear Charging Profile - With stackLevel/purpose combination for one profile
     The station holds the one profile the criteria name, so its Accepted follows from its state (the
     older suite held none and answered Accepted anyway). stackLevel is compared with the configured
@@ -232,7 +232,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_08_CSMS @K10
+  @TC_K_08_CSMS @optional @K10
   Scenario: TC_K_08_CSMS Clear Charging Profile - Without previous charging profile
     The station holds no profile, so nothing matches and it answers Unknown. As in the OCTT's code,
     the request names criteria and no chargingProfileId (the purpose statement's mention of an id is
@@ -254,7 +254,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Unknown     |
 
-  @TC_K_10_CSMS @K01 @K01.FR.31
+  @TC_K_10_CSMS @optional @K01 @K01.FR.31
   Scenario: TC_K_10_CSMS Set Charging Profile - TxDefaultProfile - All EVSE
     stackLevel, chargingRateUnit and duration are compared with the configured values (the older
     suite only checked presence); validFrom, validTo and startSchedule with now.
@@ -286,7 +286,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_15_CSMS @K01
+  @TC_K_15_CSMS @optional @K01
   Scenario: TC_K_15_CSMS Set Charging Profile - Not Supported
     The station has no smart charging (SmartChargingCtrlr.Available and Enabled false), so it
     answers with a CALLERROR NotSupported (the older suite answered so whatever its state). As the
@@ -318,7 +318,7 @@ Feature: K Smart Charging
     And its first charging schedule period has the configured number of phases, which may be left out when it is 3
     And the charging station answered it with a CALLERROR NotSupported
 
-  @TC_K_19_CSMS @K01
+  @TC_K_19_CSMS @optional @K01
   Scenario: TC_K_19_CSMS Set Charging Profile - ChargingProfileKind is Recurring
     No variable exists for the configured recurrencyKind: the operator is asked for Daily and the
     request must say Daily (the OCTT accepts Weekly too). stackLevel is compared with the configured
@@ -344,7 +344,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_29_CSMS @K09 @K09.FR.03
+  @TC_K_29_CSMS @optional @K09 @K09.FR.03
   Scenario: TC_K_29_CSMS Get Charging Profile - EvseId 0
     The station holds the station-wide TxDefaultProfile it reports. No variable exists for the
     configured chargingProfilePurpose: the operator is asked for TxDefaultProfile and the request
@@ -374,7 +374,7 @@ Feature: K Smart Charging
       | requestId                            | chargingLimitSource | evseId | tbc    | chargingProfile[0].id | chargingProfile[0].chargingProfilePurpose |
       | <GetChargingProfilesRequest.requestId> | CSO                 | 0      | absent | 1                     | TxDefaultProfile                          |
 
-  @TC_K_30_CSMS @K09 @K09.FR.03
+  @TC_K_30_CSMS @optional @K09 @K09.FR.03
   Scenario: TC_K_30_CSMS Get Charging Profile - EvseId > 0
     evseId must be the configured EVSE (the older suite accepted any evseId > 0); the purpose must
     be the TxDefaultProfile the operator was asked for (the older suite only checked presence).
@@ -401,7 +401,7 @@ Feature: K Smart Charging
       | requestId                            | chargingLimitSource | evseId              | tbc    | chargingProfile[0].id |
       | <GetChargingProfilesRequest.requestId> | CSO                 | the configured EVSE | absent | 1                     |
 
-  @TC_K_31_CSMS @K09 @K09.FR.03
+  @TC_K_31_CSMS @optional @K09 @K09.FR.03
   Scenario: TC_K_31_CSMS Get Charging Profile - No EvseId
     Without an evseId the station reports every EVSE (evseId 0 included) that holds a matching
     profile, one report each, every one but the last with tbc true (the older suite sent EVSE 1 twice).
@@ -429,7 +429,7 @@ Feature: K Smart Charging
       | <GetChargingProfilesRequest.requestId> | CSO                 | 0                   | true   | 1                     |
       | <GetChargingProfilesRequest.requestId> | CSO                 | the configured EVSE | absent | 2                     |
 
-  @TC_K_32_CSMS @K09 @K09.FR.03
+  @TC_K_32_CSMS @optional @K09 @K09.FR.03
   Scenario: TC_K_32_CSMS Get Charging Profile - chargingProfileId
     The operator is asked for the profile the station holds, by its id; the request must name that id
     (the older suite, with no id to compare, only checked presence).
@@ -456,7 +456,7 @@ Feature: K Smart Charging
       | requestId                            | chargingLimitSource | evseId              | tbc    | chargingProfile[0].id |
       | <GetChargingProfilesRequest.requestId> | CSO                 | the configured EVSE | absent | 1                     |
 
-  @TC_K_33_CSMS @K09 @K09.FR.03
+  @TC_K_33_CSMS @optional @K09 @K09.FR.03
   Scenario: TC_K_33_CSMS Get Charging Profile - EvseId > 0 + stackLevel
     evseId and stackLevel must be the configured values (the older suite checked evseId > 0 and that
     a stackLevel was present). The station reports the profile of that stackLevel it holds.
@@ -483,7 +483,7 @@ Feature: K Smart Charging
       | requestId                            | chargingLimitSource | evseId              | tbc    | chargingProfile[0].stackLevel |
       | <GetChargingProfilesRequest.requestId> | CSO                 | the configured EVSE | absent | the configured stack level    |
 
-  @TC_K_34_CSMS @K09 @K09.FR.03
+  @TC_K_34_CSMS @optional @K09 @K09.FR.03
   Scenario: TC_K_34_CSMS Get Charging Profile - EvseId > 0 + chargingLimitSource
     No variable exists for the configured chargingLimitSource: the operator is asked for CSO, the
     source of what a CSMS installs, and the request must name exactly that (the older suite only
@@ -511,7 +511,7 @@ Feature: K Smart Charging
       | requestId                            | chargingLimitSource | evseId              | tbc    | chargingProfile[0].id |
       | <GetChargingProfilesRequest.requestId> | CSO                 | the configured EVSE | absent | 1                     |
 
-  @TC_K_35_CSMS @K09 @K09.FR.03
+  @TC_K_35_CSMS @optional @K09 @K09.FR.03
   Scenario: TC_K_35_CSMS Get Charging Profile - EvseId > 0 + chargingProfilePurpose
     As TC_K_30: evseId must be the configured EVSE and the purpose the TxDefaultProfile asked for
     (the older suite checked evseId > 0 and presence).
@@ -538,7 +538,7 @@ Feature: K Smart Charging
       | requestId                            | chargingLimitSource | evseId              | tbc    | chargingProfile[0].chargingProfilePurpose |
       | <GetChargingProfilesRequest.requestId> | CSO                 | the configured EVSE | absent | TxDefaultProfile                          |
 
-  @TC_K_36_CSMS @K09 @K09.FR.03
+  @TC_K_36_CSMS @optional @K09 @K09.FR.03
   Scenario: TC_K_36_CSMS Get Charging Profile - EvseId > 0 + chargingProfilePurpose + stackLevel
     evseId, purpose and stackLevel must be the values asked for (the older suite checked evseId > 0
     and presence).
@@ -566,7 +566,7 @@ Feature: K Smart Charging
       | requestId                            | chargingLimitSource | evseId              | tbc    | chargingProfile[0].id |
       | <GetChargingProfilesRequest.requestId> | CSO                 | the configured EVSE | absent | 1                     |
 
-  @TC_K_37_CSMS @K05 @F01 @K05.FR.02 @F01.FR.08 @F01.FR.09 @F01.FR.11
+  @TC_K_37_CSMS @optional @K05 @F01 @K05.FR.02 @F01.FR.08 @F01.FR.09 @F01.FR.11
   Scenario: TC_K_37_CSMS Remote start transaction with charging profile - Success
     The station does not ask the CSMS to authorize a remote start (AuthCtrlr.AuthorizeRemoteStart
     false), so, as in the OCTT, no AuthorizeRequest comes between the request and the Started event.
@@ -611,7 +611,7 @@ Feature: K Smart Charging
       | Started   | RemoteStart   | <transactionId>               | <RequestStartTransactionRequest.remoteStartId> | the configured EVSE | the configured connector or absent |
     And the charging station runs transaction "<transactionId>" under the TxProfile of that request
 
-  @TC_K_43_CSMS @K08 @K08.FR.01
+  @TC_K_43_CSMS @optional @K08 @K08.FR.01
   Scenario: TC_K_43_CSMS Get Composite Schedule - Specific EVSE
     The composite schedule is asked of the configured EVSE (the older suite fixed EVSE 1), for the
     configured duration and chargingRateUnit, compared by value (the older suite checked presence).
@@ -642,7 +642,7 @@ Feature: K Smart Charging
       | schedule.chargingSchedulePeriod[0].startPeriod | 0                                                 |
       | schedule.chargingSchedulePeriod[0].limit     | 10 or 6900                                          |
 
-  @TC_K_44_CSMS @K08 @K08.FR.01
+  @TC_K_44_CSMS @optional @K08 @K08.FR.01
   Scenario: TC_K_44_CSMS Get Composite Schedule - Charging Station
     As TC_K_43 for the whole station (evseId 0): the station-wide view is its ChargingStationMaxProfile
     of 10 A under the sum of its EVSEs' maxima. duration and chargingRateUnit are compared by value.
@@ -670,7 +670,7 @@ Feature: K Smart Charging
       | schedule.chargingSchedulePeriod[0].startPeriod | 0                                                   |
       | schedule.chargingSchedulePeriod[0].limit       | 10 or 6900                                          |
 
-  @TC_K_48_CSMS @K12
+  @TC_K_48_CSMS @optional @K12
   Scenario: TC_K_48_CSMS Set / Update External Charging Limit (not on a transaction)
     As in the OCTT the notification names only its source: no evseId, no schedule, not grid
     critical. The CSMS must answer with a schema-valid NotifyChargingLimitResponse (it has no
@@ -680,7 +680,7 @@ Feature: K Smart Charging
       | field                             | value |
       | chargingLimit.chargingLimitSource | EMS   |
 
-  @TC_K_50_CSMS @K13
+  @TC_K_50_CSMS @optional @K13
   Scenario: TC_K_50_CSMS Reset / release external charging limit - Without ongoing transaction
     The energy management system had limited the station before the scenario (its notification is
     not part of the test, as in the OCTT); it now releases that limit. The station-wide limit names
@@ -693,7 +693,7 @@ Feature: K Smart Charging
       | chargingLimitSource | EMS         |
       | evseId              | absent      |
 
-  @TC_K_51_CSMS @K13
+  @TC_K_51_CSMS @optional @K13
   Scenario: TC_K_51_CSMS Reset / release external charging limit - With ongoing transaction
     The station-wide EMS limit of 16 A held the charging transaction below its EVSE's maximum;
     released, the rate rises by more than LimitChangeSignificance, so the station owes a
@@ -713,7 +713,7 @@ Feature: K Smart Charging
       | eventType | triggerReason       | transactionInfo.transactionId | transactionInfo.chargingState | evse.id             | evse.connectorId         |
       | Updated   | ChargingRateChanged | <transactionId>               | Charging                      | the configured EVSE | the configured connector |
 
-  @TC_K_52_CSMS @K12
+  @TC_K_52_CSMS @optional @K12
   Scenario: TC_K_52_CSMS Set / Update External Charging Limit - ChargingStationExternalConstraints in report
     Step 0 of the older code: the EMS limits the configured EVSE to 16 A and the station notifies
     the CSMS; a real station names the EVSE and the schedule it now keeps (the older code sent the
@@ -739,7 +739,7 @@ Feature: K Smart Charging
       | requestId                            | chargingLimitSource | evseId              | tbc    | chargingProfile[0].stackLevel | chargingProfile[0].chargingProfilePurpose | chargingProfile[0].chargingSchedule[0].chargingSchedulePeriod[0].limit |
       | <GetChargingProfilesRequest.requestId> | EMS                 | the configured EVSE | absent | 0                             | ChargingStationExternalConstraints        | 16                                                                      |
 
-  @TC_K_53_CSMS @K15 @K15.FR.02 @K15.FR.03 @K15.FR.05 @K15.FR.07 @K15.FR.11
+  @TC_K_53_CSMS @optional @K15 @K15.FR.02 @K15.FR.03 @K15.FR.05 @K15.FR.07 @K15.FR.11
   Scenario: TC_K_53_CSMS Charging with load leveling based on High Level Communication - Success
     The main part is the reusable state ISO15118SmartCharging, written out. The CSMS sets the
     TxProfile on its own, in answer to the EV's needs (no operator). The CSMS's TxProfile is checked
@@ -782,7 +782,7 @@ Feature: K Smart Charging
       | Updated   | ChargingStateChanged | <transactionId>               | Charging                      | the configured EVSE | the configured connector |
     And the CSMS sends no other SetChargingProfileRequest within 5 seconds of the station's clock
 
-  @TC_K_55_CSMS @K15 @K16 @K17 @K15.FR.12 @K15.FR.13 @K16.FR.07 @K16.FR.08 @K17.FR.12 @K17.FR.13
+  @TC_K_55_CSMS @optional @K15 @K16 @K17 @K15.FR.12 @K15.FR.13 @K16.FR.07 @K16.FR.08 @K17.FR.12 @K17.FR.13
   Scenario: TC_K_55_CSMS Charging with load leveling - EV charging profile exceeds limits
     The EV asks twice every limit of the first TxProfile; the CSMS must reject that schedule and
     renegotiate on its own with a new TxProfile for the transaction (K15.FR.13). The reference CSMS
@@ -841,7 +841,7 @@ Feature: K Smart Charging
       | eventType | triggerReason       | transactionInfo.transactionId |
       | Updated   | ChargingRateChanged | <transactionId>               |
 
-  @TC_K_57_CSMS @K17 @K17.FR.02 @K17.FR.03 @K17.FR.05 @K17.FR.07 @K17.FR.11
+  @TC_K_57_CSMS @optional @K17 @K17.FR.02 @K17.FR.03 @K17.FR.05 @K17.FR.07 @K17.FR.11
   Scenario: TC_K_57_CSMS Renegotiating a Charging Schedule - Initiated by EV
     The EV states the same needs again while charging; the CSMS must answer with a TxProfile for the
     running transaction (checked here, the older suite did not) and accept the EV's schedule.
@@ -876,7 +876,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_58_CSMS @K16 @K16.FR.06
+  @TC_K_58_CSMS @optional @K16 @K16.FR.06
   Scenario: TC_K_58_CSMS Renegotiating a Charging Schedule - Initiated by CSMS
     The operator makes the CSMS renegotiate with a new TxProfile of 10 A for the running transaction
     (the CSMS replaces its TxProfile of that stackLevel); the EV adopts it.
@@ -909,7 +909,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_59_CSMS @K16 @K16.FR.12
+  @TC_K_59_CSMS @optional @K16 @K16.FR.12
   Scenario: TC_K_59_CSMS Renegotiating a Charging Schedule - Initiated by CSMS - Send NotifyEVChargingNeeds
     The EV answers the CSMS's renegotiation by stating its needs again (K16.FR.12), so the station
     sends no schedule after step 1; the CSMS must follow with a TxProfile of its own (step 5).
@@ -960,7 +960,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_60_CSMS @K01 @K01.FR.03 @K01.FR.31
+  @TC_K_60_CSMS @optional @K01 @K01.FR.03 @K01.FR.31
   Scenario: TC_K_60_CSMS Set Charging Profile - TxProfile with ongoing transaction on the specified EVSE
     evseId is a field of the request (the docstring's chargingProfile.evseId is not OCPP 2.0.1).
     Authorized runs before EnergyTransferStarted, as the older code did.
@@ -984,7 +984,7 @@ Feature: K Smart Charging
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_K_70_CSMS
+  @TC_K_70_CSMS @optional
   Scenario: TC_K_70_CSMS Set Charging Profile - Multiple Profiles
     The two requests are the first two SetChargingProfileRequests, in arrival order, as in the OCTT.
     Authorized runs before EnergyTransferStarted, as the older code did.
