@@ -8,6 +8,7 @@ import type {
   ConnectorStatusEnumType,
   IdTokenEnumType,
   IdTokenType,
+  InstallCertificateUseEnumType,
   RegistrationStatusEnumType,
   TransactionEventRequest,
 } from '../schemas/ocpp201-messages';
@@ -49,6 +50,8 @@ export interface StationRecord {
   localList: IdTokenType[];
   /** V2G / MO roots the operator trusts for contract certificates this station presents (C07), PEM. */
   trustedContractRoots: string[];
+  /** Root certificates the CSMS installed on the station and the station accepted (M05), PEM by type. */
+  installedCertificates: Array<{ certificateType: InstallCertificateUseEnumType; pem: string }>;
 }
 
 export interface IdTokenRecord {
@@ -131,6 +134,7 @@ export class CsmsStore {
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
         ],
         trustedContractRoots: [],
+        installedCertificates: [],
       });
     }
     const token = (

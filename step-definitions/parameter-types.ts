@@ -53,6 +53,7 @@ enumParameter('messageFormat', 'MessageFormatEnumType');
 enumParameter('reservationUpdateStatus', 'ReservationUpdateStatusEnumType');
 enumParameter('firmwareStatus', 'FirmwareStatusEnumType');
 enumParameter('uploadLogStatus', 'UploadLogStatusEnumType');
+enumParameter('hashAlgorithm', 'HashAlgorithmEnumType');
 
 defineParameterType({
   name: 'callErrorCode',
