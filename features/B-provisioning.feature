@@ -164,15 +164,18 @@ Feature: B Provisioning
 
     @TC_B_07_CSMS @B06 @B06.FR.01 @B06.FR.02 @B06.FR.03
     Scenario: TC_B_07_CSMS Get Variables - multiple values
-      Both variables must be read in the same GetVariablesRequest, in any order, each with an
-      attributeType that is absent or an attribute type (the older suite did not check it). That the
+      Both variables must be read in the same GetVariablesRequest, in any order, and nothing else
+      (exactly the two elements the catalog names), each with an attributeType that is absent or an
+      attribute type (the older suite did not check it). That the
       CSMS shows both values is for the person running the test to see.
 
       When the CSMS is asked to read these variables from the station
         | component     | variable             |
         | OCPPCommCtrlr | OfflineThreshold     |
         | AuthCtrlr     | AuthorizeRemoteStart |
-      Then the CSMS sends a GetVariablesRequest
+      Then the CSMS sends a GetVariablesRequest with
+        | field           | expectation |
+        | getVariableData | 2 elements  |
       And its getVariableData has an element with
         | field          | expectation                                     |
         | component.name | OCPPCommCtrlr                                   |

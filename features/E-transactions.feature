@@ -248,7 +248,7 @@ Feature: E Transactions
       | field              | expectation |
       | idTokenInfo.status | Accepted    |
 
-  @TC_E_16_CSMS @E06 @E01 @E06.FR.04 @E01.FR.11 @E01.FR.12
+  @TC_E_16_CSMS @E06 @E06.FR.04 @E01.FR.11 @E01.FR.12
   Scenario: TC_E_16_CSMS Stop transaction options - Deauthorized - Invalid idToken
     The station starts the transaction without an AuthorizeRequest because its authorization cache
     holds the invalid idToken as Accepted and LocalPreAuthorize is on (the only way a real station
@@ -439,11 +439,14 @@ Feature: E Transactions
   Scenario: TC_E_31_CSMS Check Transaction status - Transaction with id ended - with message in queue
     While the station is offline the driver stops, the energy transfer stops and the EV is
     unplugged, which ends the transaction; the three events are queued with offline true. After
-    reconnecting the station reports the connector Available (its status changed meanwhile) and
-    answers the CSMS's GetTransactionStatusRequest: not ongoing, messages queued. Then it delivers
-    the queue in the order the events happened, Ended last. The older code sent the Ended event
-    first with a seqNo gap and the two skipped events after it; a real station keeps the order, so
-    the CSMS asks about a transaction whose end it has not seen yet.
+    reconnecting the station reports the connector Available (its status changed meanwhile) and,
+    as the OCTT does, delivers the Ended event first, ahead of the two earlier queued events: the
+    CSMS must accept events that arrive out of seqNo order (E14, and a station may deliver its
+    queue in any order after a connection loss). The CSMS then asks for the transaction's status:
+    not ongoing, messages still queued. The two earlier events follow, after the Ended one. The
+    OCTT also skips two seqNo values; this station numbers its events without a gap (E01: seqNo
+    counts every event of the transaction), so what is out of order is the delivery, as the test
+    case means.
 
     Given the charging station is in state EnergyTransferStarted
     When the charging station disconnects from the CSMS
@@ -467,6 +470,10 @@ Feature: E Transactions
       | evseId          | the configured EVSE      |
       | connectorId     | the configured connector |
       | connectorStatus | Available                |
+    When the charging station delivers its queued Ended event ahead of the others
+    Then the charging station sent these TransactionEventRequests
+      | eventType | triggerReason       | seqNo | offline | transactionInfo.transactionId |
+      | Ended     | EVCommunicationLost | 5     | true    | <transactionId>               |
     When the CSMS is asked to send a GetTransactionStatusRequest with
       | field         | value           |
       | transactionId | <transactionId> |
@@ -482,7 +489,6 @@ Feature: E Transactions
       | eventType | triggerReason        | seqNo | offline | transactionInfo.transactionId |
       | Updated   | StopAuthorized       | 3     | true    | <transactionId>               |
       | Updated   | ChargingStateChanged | 4     | true    | <transactionId>               |
-      | Ended     | EVCommunicationLost  | 5     | true    | <transactionId>               |
     And the CSMS responds to the TransactionEventRequest with seqNo 3 with
       | field              | expectation |
       | idTokenInfo.status | Accepted    |

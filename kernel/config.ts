@@ -182,6 +182,8 @@ const SPEC = {
   OCPP_CALL_TIMEOUT: seconds(30),
   // How far a BootNotificationResponse's currentTime may be from the station's clock.
   BOOT_TIME_SKEW: seconds(300),
+  // The self-test (npm run selftest): the mutant the embedded CSMS's relay applies.
+  SELFTEST_MUTANT: text(),
   TIME_SCALE: {
     form: 'a number > 0 and <= 1',
     fallback: (p: Record<string, unknown>) => (p.CSMS_ADDRESS_SET ? 1 : 0.1),

@@ -53,6 +53,7 @@ enumParameter('messageFormat', 'MessageFormatEnumType');
 enumParameter('reservationUpdateStatus', 'ReservationUpdateStatusEnumType');
 enumParameter('firmwareStatus', 'FirmwareStatusEnumType');
 enumParameter('uploadLogStatus', 'UploadLogStatusEnumType');
+enumParameter('transactionEventType', 'TransactionEventEnumType');
 enumParameter('hashAlgorithm', 'HashAlgorithmEnumType');
 
 defineParameterType({

@@ -1,5 +1,5 @@
 import { type DataTable, Given, Then, When, defineParameterType } from '@cucumber/cucumber';
-import type { AuthorizeResponse, TransactionEventRequest } from '../schemas/ocpp201-messages';
+import type { AuthorizeResponse, TransactionEventEnumType, TransactionEventRequest } from '../schemas/ocpp201-messages';
 import { scaledMs } from '../kernel/config';
 import { sendAuthorizationEvent } from '../support/station/areas/authorization/events';
 import { configuredIdToken } from '../support/station/areas/authorization/tokens';
@@ -167,6 +167,14 @@ When('the charging station delivers its queued transaction events', async functi
     throw new Error('the charging station has no queued TransactionEventRequest to deliver');
   await act(this, () => station.flushOfflineQueue());
 });
+
+When(
+  'the charging station delivers its queued {transactionEventType} event ahead of the others',
+  async function (this: OcttWorld, eventType: TransactionEventEnumType) {
+    const station = this.station();
+    await act(this, () => station.deliverQueuedFirst(eventType));
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // What the station sent, and what the CSMS answered

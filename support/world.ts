@@ -5,10 +5,11 @@ import { SecretMasker } from '../kernel/evidence/masking';
 import { Trace } from '../kernel/evidence/trace';
 import type { ReceivedCall } from '../kernel/ocpp/rpc';
 import type { OperatorParams, OperatorRequest } from '../kernel/operator/contract';
+import { EnvironmentError, OperatorTimeout } from '../kernel/verdicts';
 import type { CsmsToStationAction } from '../kernel/ocpp/actions';
 import { type RunContext, runContext } from './run-context';
 import { STATION_AREAS } from './station/areas';
-import { ChargingStation, type Exchange, type StationIdentity, type StationRole } from './station/core/charging-station';
+import { ChargingStation, type Exchange, NoCsmsRequest, type StationIdentity, type StationRole } from './station/core/charging-station';
 import { type StateSlot, StateSlots } from '../kernel/state-slots';
 import { undoOfCsmsChanges } from './station/csms-changes';
 import { MessageLog } from './station/core/message-log';
@@ -180,7 +181,11 @@ export class OcttWorld extends World {
   async expectCsmsRequest(action: string, role: StationRole = 'basic', where?: (call: ReceivedCall) => boolean): Promise<ReceivedCall> {
     const arrival = this.station(role).waitForCall(action, this.actionTimeoutMs, where);
     const operatorFailure = this.operatorOutcome.then(() => new Promise<never>(() => undefined));
-    const call = await Promise.race([arrival, operatorFailure]);
+    const call = await Promise.race([arrival, operatorFailure]).catch((error: Error) => {
+      // A person at the prompt who did not act in time tells nothing about the CSMS.
+      if (this.run.operator.kind === 'manual' && error instanceof NoCsmsRequest) throw new OperatorTimeout(action, this.actionTimeoutMs);
+      throw error;
+    });
     if (call.problems.length > 0) {
       throw new Error(`the CSMS sent a ${action}Request that violates the OCPP 2.0.1 schema: ${call.problems.join('; ')}`);
     }
@@ -226,7 +231,7 @@ export class OcttWorld extends World {
         };
       case 'sp3':
         if (!tls.clientCert || !tls.clientKey) {
-          throw new Error(
+          throw new EnvironmentError(
             'TLS_CLIENT_CERT and TLS_CLIENT_KEY must be set for security profile 3 scenarios (a client certificate with CN = SECURITY_PROFILE_3_CP)',
           );
         }

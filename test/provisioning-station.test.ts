@@ -165,14 +165,14 @@ describe('station: the WebSocket subprotocol handshake (TC_B_58)', () => {
     assert.equal(refused.kind, 'refused');
     assert.equal(whyNotDeclined(refused, ['ocpp0.1']), undefined);
     const upgraded = await openingHandshake(attempt(csms.endpoints.ws, ['ocpp0.1', 'ocpp2.0.1']));
-    assert.deepEqual(upgraded, { kind: 'upgraded', subprotocol: 'ocpp2.0.1', closedByCsms: false });
+    assert.deepEqual(upgraded, { kind: 'upgraded', subprotocol: 'ocpp2.0.1', closedByCsms: false, framesFromCsms: 0 });
   });
 
   test('101 without a subprotocol, then closing at once, is a decline (Part 4, 3.1.2)', async () => {
     const server = await serverThat((socket) => socket.close(1002, 'no subprotocol'), false);
     try {
       const outcome = await openingHandshake(attempt(urlOf(server), ['ocpp0.1']));
-      assert.deepEqual(outcome, { kind: 'upgraded', subprotocol: undefined, closedByCsms: true });
+      assert.deepEqual(outcome, { kind: 'upgraded', subprotocol: undefined, closedByCsms: true, framesFromCsms: 0 });
       assert.equal(whyNotDeclined(outcome, ['ocpp0.1']), undefined);
     } finally {
       server.close();
@@ -184,12 +184,36 @@ describe('station: the WebSocket subprotocol handshake (TC_B_58)', () => {
     const agreeable = await serverThat(() => undefined, 'ocpp0.1');
     try {
       const open = await openingHandshake(attempt(urlOf(silent), ['ocpp0.1'], 300));
-      assert.equal(whyNotDeclined(open, ['ocpp0.1']), 'the CSMS upgraded the connection without a subprotocol but did not close it');
+      assert.equal(
+        whyNotDeclined(open, ['ocpp0.1']),
+        'the CSMS upgraded the connection without a subprotocol but did not close it within OCPP_CALL_TIMEOUT',
+      );
       const selected = await openingHandshake(attempt(urlOf(agreeable), ['ocpp0.1']));
       assert.match(whyNotDeclined(selected, ['ocpp0.1']) ?? '', /selecting subprotocol "ocpp0.1"/);
     } finally {
       silent.close();
       agreeable.close();
+    }
+  });
+
+  test('a server error is a failure of the CSMS, not a refusal; a client error is a refusal', () => {
+    const serverError = { kind: 'refused' as const, statusCode: 500, statusMessage: 'Internal Server Error' };
+    assert.match(whyNotDeclined(serverError, ['ocpp0.1']) ?? '', /server error \(HTTP 500 Internal Server Error\).*not a refusal/);
+    const redirect = { kind: 'refused' as const, statusCode: 302, statusMessage: 'Found' };
+    assert.match(whyNotDeclined(redirect, ['ocpp0.1']) ?? '', /HTTP 302 Found, which neither upgrades nor refuses/);
+    assert.equal(whyNotDeclined({ kind: 'refused', statusCode: 400, statusMessage: 'Bad Request' }, ['ocpp0.1']), undefined);
+  });
+
+  test('101 without a subprotocol, a frame, then closing, is not a decline: no OCPP frame may be exchanged', async () => {
+    const chatty = await serverThat((socket) => {
+      socket.send('[2,"1","Reset",{"type":"Immediate"}]');
+      socket.close(1002, 'no subprotocol');
+    }, false);
+    try {
+      const outcome = await openingHandshake(attempt(urlOf(chatty), ['ocpp0.1']));
+      assert.match(whyNotDeclined(outcome, ['ocpp0.1']) ?? '', /sent 1 frame\(s\) before closing it/);
+    } finally {
+      chatty.close();
     }
   });
 

@@ -1,6 +1,7 @@
 /**
- * The evidence of a real (small) run: every output written, the traceability right, the
- * passwords nowhere, and a report of what finished after Ctrl-C or after the run was killed.
+ * The evidence of a real (small) run: every output written, the traceability and verdicts right,
+ * the passwords nowhere, a report of what finished after Ctrl-C or after the run was killed, and
+ * nothing of an earlier run left after a run stopped by its configuration.
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import type { CoverageDocument } from '../scripts/report/build-report';
 import { buildReport } from '../scripts/report/build-report';
 import { cucumberJson } from '../scripts/report/cucumber-outputs';
 import { readEnvelopes } from '../scripts/report/envelopes';
-import { SAMPLE_PASSWORDS, startSampleRun } from '../scripts/report/sample-run';
+import { SAMPLE_PASSWORDS, SAMPLE_VERDICTS, startSampleRun } from '../scripts/report/sample-run';
+import { TEST_CASES } from '../kernel/catalog/test-case-list';
 
 const work = mkdtempSync(join(tmpdir(), 'ocpp-report-test-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -58,6 +60,7 @@ describe('the evidence of a finished run', () => {
       'cucumber.json',
       'cucumber.ndjson',
       'junit.xml',
+      'junit-verdicts.xml',
       'coverage.json',
       'html/index.html',
       'html/assets/js/mermaid.tiny.js',
@@ -77,7 +80,14 @@ describe('the evidence of a finished run', () => {
 
   it('traces each test case to its block, use cases, requirements and result, with the failure in one line', () => {
     const coverage = coverageOf(reportsDir);
-    assert.deepEqual(coverage.run.totals, { scenarios: 3, passed: 1, failed: 2, skipped: 0, other: 0 });
+    assert.deepEqual(coverage.run.totals, {
+      scenarios: 6,
+      passed: 1,
+      failed: 5,
+      skipped: 0,
+      other: 0,
+      verdicts: { passed: 1, failed: 3, inconclusive: 1, notApplicable: 1 },
+    });
     assert.equal(coverage.run.interrupted, false);
     assert.equal(coverage.run.tags, 'not @slow');
     assert.deepEqual(
@@ -86,6 +96,9 @@ describe('the evidence of a finished run', () => {
         ['TC_Z_01_CSMS', 'Heartbeat', 'Z', ['Z01'], ['Z01.FR.01'], 'passed'],
         ['TC_Z_02_CSMS', 'A failing check that quotes the passwords', 'Z', ['Z01'], ['Z01.FR.02', 'Z02.FR.01'], 'failed'],
         ['TC_Z_03_CSMS', 'A password learnt from the CSMS is masked in a failure', 'Z', ['Z03'], ['Z03.FR.01'], 'failed'],
+        ['TC_Z_05_CSMS', 'An optional feature the CSMS does not support', 'Z', ['Z05'], [], 'failed'],
+        ['TC_Z_06_CSMS', 'The operator cannot make the CSMS act', 'Z', ['Z06'], ['Z06.FR.01'], 'failed'],
+        ['TC_Z_07_CSMS', 'The CSMS breaks a requirement', 'Z', ['Z07'], ['Z07.FR.01'], 'failed'],
       ],
     );
     assert.deepEqual(coverage.testCases[1].failures, [
@@ -98,22 +111,71 @@ describe('the evidence of a finished run', () => {
         tag: '@evidenceSample',
         feature: coverage.testCases[0].feature,
         featureId: 'z-evidence-sample',
-        total: 3,
+        total: 6,
         passed: 1,
-        failed: 2,
+        failed: 5,
         skipped: 0,
         other: 0,
+        verdicts: { passed: 1, failed: 3, inconclusive: 1, notApplicable: 1 },
       },
     ]);
     assert.deepEqual(
-      coverage.requirements.map((row) => [row.id, row.testCases, row.result]),
+      coverage.requirements.map((row) => [row.id, row.testCases, row.verdict]),
       [
         ['Z01.FR.01', ['TC_Z_01_CSMS'], 'passed'],
         ['Z01.FR.02', ['TC_Z_02_CSMS'], 'failed'],
         ['Z02.FR.01', ['TC_Z_02_CSMS'], 'failed'],
         ['Z03.FR.01', ['TC_Z_03_CSMS'], 'failed'],
+        ['Z06.FR.01', ['TC_Z_06_CSMS'], 'inconclusive'],
+        ['Z07.FR.01', ['TC_Z_07_CSMS'], 'failed'],
       ],
     );
+  });
+
+  it("gives each scenario the verdict its steps' errors say, with the reason", () => {
+    const coverage = coverageOf(reportsDir);
+    assert.deepEqual(
+      coverage.testCases.map((row) => [row.id, row.verdict]),
+      SAMPLE_VERDICTS.map(([id, verdict]) => [id, verdict]),
+    );
+    const reasons = Object.fromEntries(coverage.testCases.map((row) => [row.id, row.verdictReason]));
+    assert.equal(reasons.TC_Z_01_CSMS, undefined);
+    assert.equal(reasons.TC_Z_05_CSMS, 'the CSMS does not support reservations: declared by the sample');
+    assert.equal(reasons.TC_Z_06_CSMS, 'the CSMS operator could not make the CSMS do "ResetRequest": the sample CSMS has no such function');
+    assert.equal(reasons.TC_Z_07_CSMS, 'Z07.FR.01: the sample CSMS answered what the requirement forbids');
+  });
+
+  it("writes JUnit by verdict beside Cucumber's own, which it leaves as it is", () => {
+    const verdicts = readFileSync(join(reportsDir, 'junit-verdicts.xml'), 'utf8');
+    assert.match(verdicts, /tests="6" failures="3" skipped="2" errors="0"/);
+    assert.match(verdicts, /<skipped message="not applicable: the CSMS does not support reservations: declared by the sample"\/>/);
+    assert.match(verdicts, /<skipped message="inconclusive: the CSMS operator could not make the CSMS do &quot;ResetRequest&quot;/);
+    assert.match(readFileSync(join(reportsDir, 'junit.xml'), 'utf8'), /tests="6" skipped="0" failures="5"/);
+  });
+
+  it('puts every listed test case in the matrix, the scenarios of the run with their verdict and link', () => {
+    const { matrix, run } = coverageOf(reportsDir);
+    assert.equal(matrix.length, TEST_CASES.length + 6);
+    assert.deepEqual(
+      matrix.slice(0, TEST_CASES.length).map((row) => row.id),
+      TEST_CASES.map((testCase) => testCase.id),
+    );
+    // The sample's feature holds no listed test case: a project scenario is "not run", the rest "not implemented".
+    assert.equal(matrix.find((row) => row.id === 'TC_B_01_CSMS')?.status, 'not run');
+    assert.equal(matrix.find((row) => row.id === 'TC_K_70_CSMS')?.status, 'not implemented');
+    const sample = matrix.find((row) => row.id === 'TC_Z_06_CSMS');
+    assert.equal(sample?.inCatalog, false);
+    assert.equal(sample?.status, 'inconclusive');
+    assert.equal(sample?.link, 'features/z-evidence-sample.html#scenario-TC_Z_06_CSMS');
+    assert.equal(run.testCaseList.testCases, TEST_CASES.length);
+    const page = readFileSync(join(reportsDir, 'html', 'features', 'z-evidence-sample.html'), 'utf8');
+    assert.match(
+      page,
+      /id="scenario-TC_Z_06_CSMS"><\/a><h2>Scenario: <small>TC_Z_06_CSMS [^<]*<\/small><span class="ocpp-verdict ocpp-verdict-inconclusive"/,
+    );
+    const index = readFileSync(join(reportsDir, 'html', 'index.html'), 'utf8');
+    assert.match(index, /<a href="features\/z-evidence-sample\.html#scenario-TC_Z_06_CSMS">TC_Z_06_CSMS<\/a>/);
+    assert.match(index, /6 scenarios: 1 passed, 3 failed, 1 inconclusive, 1 not applicable/);
   });
 
   it('leaves no configured password in any output, attachments included', () => {
@@ -132,7 +194,7 @@ describe('the evidence of a finished run', () => {
     const failures = envelopes.flatMap((e) =>
       e.testStepFinished?.testStepResult.status === 'FAILED' ? [e.testStepFinished.testStepResult.message ?? ''] : [],
     );
-    assert.equal(failures.length, 2);
+    assert.equal(failures.length, 5);
     assert.ok(!failures[1].includes(password), failures[1]);
     assert.match(failures[1], /got "\[masked, 24 chars\]"/);
   });
@@ -145,7 +207,14 @@ describe('the evidence of a run with no scenario', () => {
     assert.equal(exitCode, 0, output);
     assert.match(readFileSync(join(run.reportsDir, 'html', 'index.html'), 'utf8'), /No scenario finished in this run/);
     assert.equal(coverageOf(run.reportsDir).run.totals.scenarios, 0);
-    assert.deepEqual(readdirSync(run.reportsDir).sort(), ['coverage.json', 'cucumber.json', 'cucumber.ndjson', 'html', 'junit.xml']);
+    assert.deepEqual(readdirSync(run.reportsDir).sort(), [
+      'coverage.json',
+      'cucumber.json',
+      'cucumber.ndjson',
+      'html',
+      'junit-verdicts.xml',
+      'junit.xml',
+    ]);
   });
 });
 
@@ -168,10 +237,10 @@ describe('the evidence of an interrupted run', () => {
     const coverage = coverageOf(run.reportsDir);
     assert.equal(coverage.run.interrupted, true);
     assert.deepEqual(
-      coverage.testCases.map((row) => [row.id, row.result]),
+      coverage.testCases.map((row) => [row.id, row.result, row.verdict]),
       [
-        ['TC_Z_01_CSMS', 'passed'],
-        ['TC_Z_04_CSMS', 'not finished'],
+        ['TC_Z_01_CSMS', 'passed', 'passed'],
+        ['TC_Z_04_CSMS', 'not finished', 'inconclusive'],
       ],
     );
     const json = JSON.parse(readFileSync(join(run.reportsDir, 'cucumber.json'), 'utf8')) as Array<{ elements: Array<{ name: string }> }>;
@@ -196,14 +265,46 @@ describe('the evidence of an interrupted run', () => {
     const envelopes: Envelope[] = readEnvelopes(torn);
     const report = buildReport({ envelopes, reportsDir, argv: [], config: undefined, interruptedAt: new Date() });
     assert.deepEqual(
-      report.coverage.testCases.map((row) => [row.id, row.result]),
+      report.coverage.testCases.map((row) => [row.id, row.result, row.verdict]),
       [
-        ['TC_Z_01_CSMS', 'passed'],
-        ['TC_Z_02_CSMS', 'not finished'],
-        ['TC_Z_03_CSMS', 'not run'],
+        ['TC_Z_01_CSMS', 'passed', 'passed'],
+        ['TC_Z_02_CSMS', 'not finished', 'inconclusive'],
+        ['TC_Z_03_CSMS', 'not run', undefined],
+        ['TC_Z_05_CSMS', 'not run', undefined],
+        ['TC_Z_06_CSMS', 'not run', undefined],
+        ['TC_Z_07_CSMS', 'not run', undefined],
       ],
     );
     assert.ok(existsSync(report.indexHtml));
     assert.ok(existsSync(join(reportsDir, 'cucumber.json')));
+  });
+});
+
+describe('the evidence of a run stopped by an invalid configuration', () => {
+  it('leaves nothing in reports/ that describes the earlier run', async () => {
+    const directory = join(work, 'stopped');
+    const earlier = startSampleRun(directory, '@TC_Z_01_CSMS');
+    assert.equal((await earlier.done).exitCode, 0);
+    const reportsDir = earlier.reportsDir;
+    const earlierStart = coverageOf(reportsDir).run.startedAt;
+    assert.ok(earlierStart && readFileSync(join(reportsDir, 'html', 'index.html'), 'utf8').includes(earlierStart));
+
+    const run = startSampleRun(directory, '@TC_Z_01_CSMS', { CSMS_ACTION_TIMEOUT: 'soon' });
+    const { exitCode, output } = await run.done;
+    assert.equal(exitCode, 2, output);
+    assert.match(output, /Invalid configuration/);
+
+    for (const file of filesUnder(reportsDir)) {
+      assert.ok(!readFileSync(file, 'utf8').includes(earlierStart), `${file} still describes the earlier run`);
+    }
+    assert.ok(!existsSync(join(reportsDir, 'html', 'features')), "the earlier run's scenario pages are gone");
+    const index = readFileSync(join(reportsDir, 'html', 'index.html'), 'utf8');
+    assert.match(index, /id="ocpp-stopped">The configuration is invalid, so no scenario was run/);
+    const coverage = coverageOf(reportsDir);
+    assert.equal(coverage.run.interrupted, true);
+    assert.match(coverage.run.stopped ?? '', /configuration is invalid/);
+    assert.deepEqual(coverage.run.totals.verdicts, { passed: 0, failed: 0, inconclusive: 0, notApplicable: 0 });
+    assert.deepEqual(JSON.parse(readFileSync(join(reportsDir, 'cucumber.json'), 'utf8')), []);
+    assert.match(readFileSync(join(reportsDir, 'junit-verdicts.xml'), 'utf8'), /tests="0"/);
   });
 });

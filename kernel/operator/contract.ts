@@ -1,4 +1,5 @@
 import type { CsmsToStationAction, RequestOf } from '../ocpp/actions';
+import { OperatorUnable } from '../verdicts';
 
 /**
  * The operator contract: how the suite makes the CSMS act first (the catalog's `manual_action`).
@@ -40,13 +41,16 @@ export interface CsmsOperator {
   perform(request: OperatorRequest): Promise<OperatorResult>;
 }
 
-export class OperatorError extends Error {
+/**
+ * The operator could not do what the scenario asked: the suite cannot judge the CSMS, so the
+ * scenario is inconclusive (an OperatorUnable), not failed.
+ */
+export class OperatorError extends OperatorUnable {
   constructor(
     readonly request: OperatorRequest,
     reason: string,
   ) {
-    super(`the CSMS operator could not do "${request.action}" for station ${request.stationId}: ${reason}`);
-    this.name = 'OperatorError';
+    super(request.action, `${reason} (station ${request.stationId})`);
   }
 }
 

@@ -1,16 +1,20 @@
 /**
  * Everything a run leaves for a reviewer, built from its Cucumber messages: the HTML report, the
- * traceability (coverage.json) and, when the run was interrupted, Cucumber's JSON, JUnit XML and
- * messages files rebuilt from the scenarios that finished.
+ * traceability and verdicts (coverage.json, junit-verdicts.xml) and, when the run was interrupted,
+ * Cucumber's JSON, JUnit XML and messages files rebuilt from the scenarios that finished.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
+import { TEST_CASES } from '../../kernel/catalog/test-case-list';
 import type { Config } from '../../kernel/config';
 import { type RunMetadata, runMetadata, tagsOf } from '../../support/evidence/run-metadata';
 import { cucumberJson, junitXml } from './cucumber-outputs';
 import { finishedPart, isRunFinished, isoOf } from './envelopes';
+import { featureScenarios, testCaseTags } from '../catalog/feature-scenarios';
 import { writeHtmlReport } from './html-report';
+import { JUNIT_VERDICTS_FILE, junitVerdictsXml } from './junit-verdicts';
+import { type MatrixRow, type MatrixSummary, matrixSummary, testCaseMatrix } from './test-case-matrix';
 import { type Traceability, traceability } from './traceability';
 
 /** The suite name of reports/junit.xml, as cucumber.js gives it to Cucumber's junit format. */
@@ -37,13 +41,17 @@ export interface BuildOptions {
   config: Config | undefined;
   /** When the run was stopped before its end (Ctrl-C). */
   interruptedAt?: Date;
+  /** Why the run ended before its end, when known (e.g. an invalid configuration). */
+  stopped?: string;
 }
 
 export interface CoverageDocument {
-  run: RunMetadata & { totals: Traceability['totals'] };
+  run: RunMetadata & { totals: Traceability['totals']; testCaseList: MatrixSummary; stopped?: string };
   blocks: Traceability['blocks'];
   testCases: Traceability['testCases'];
   requirements: Traceability['requirements'];
+  /** Every test case of kernel/catalog/test-cases.json with its verdict, or why it has none. */
+  matrix: MatrixRow[];
 }
 
 export interface BuiltReport {
@@ -51,8 +59,18 @@ export interface BuiltReport {
   coverage: CoverageDocument;
 }
 
-export function buildReport({ envelopes, reportsDir, argv, config, interruptedAt }: BuildOptions): BuiltReport {
-  const interrupted = interruptedAt !== undefined || !isRunFinished(envelopes);
+/** Test cases with a scenario in the project's features/, run or not. */
+function projectTestCases(): string[] {
+  try {
+    return featureScenarios().flatMap((scenario) => testCaseTags(scenario.tags));
+  } catch {
+    // A report is still written when the feature files cannot be read; the matrix then says "not implemented".
+    return [];
+  }
+}
+
+export function buildReport({ envelopes, reportsDir, argv, config, interruptedAt, stopped }: BuildOptions): BuiltReport {
+  const interrupted = interruptedAt !== undefined || stopped !== undefined || !isRunFinished(envelopes);
   const endedAt = interruptedAt ?? new Date();
   const finished = finishedPart(envelopes, endedAt);
   const meta = envelopes.find((envelope) => envelope.meta)?.meta;
@@ -74,14 +92,24 @@ export function buildReport({ envelopes, reportsDir, argv, config, interruptedAt
     writeFileAtomically(join(reportsDir, 'cucumber.ndjson'), envelopes.map((envelope) => `${JSON.stringify(envelope)}\n`).join(''));
   }
   const trace = traceability(envelopes);
-  const indexHtml = writeHtmlReport({ features, traceability: trace, meta: metadata, htmlDir: join(reportsDir, 'html') });
+  const matrix = testCaseMatrix(TEST_CASES, trace, new Set([...trace.loadedTestCases, ...projectTestCases()]));
+  writeFileAtomically(
+    join(reportsDir, JUNIT_VERDICTS_FILE),
+    junitVerdictsXml(trace.testCases, {
+      name: junitSuiteName(),
+      timestamp: metadata.startedAt,
+      blockNames: new Map(trace.blocks.map((block) => [block.block, block.name])),
+    }),
+  );
+  const indexHtml = writeHtmlReport({ features, traceability: trace, matrix, meta: metadata, htmlDir: join(reportsDir, 'html'), stopped });
   return {
     indexHtml,
     coverage: {
-      run: { ...metadata, totals: trace.totals },
+      run: { ...metadata, totals: trace.totals, testCaseList: matrixSummary(matrix), ...(stopped ? { stopped } : {}) },
       blocks: trace.blocks,
       testCases: trace.testCases,
       requirements: trace.requirements,
+      matrix,
     },
   };
 }

@@ -3,13 +3,20 @@
  * masks its secrets before the JSON, JUnit and messages formats write it; at the end of the run it
  * writes coverage.json (its own output) and the HTML report next to it. On Ctrl-C (SIGINT) or
  * SIGTERM it writes the report of the scenarios that finished before the process ends.
+ *
+ * Cucumber empties its own outputs when the run starts; the evidence of an earlier run goes too,
+ * so that whatever stops this run (an invalid configuration ends the process in BeforeAll), no
+ * file in reports/ describes another run. A run that exits before its end still gets a report
+ * saying so.
  */
 import type { Envelope } from '@cucumber/messages';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Config, SECRET_VARIABLES, loadConfig } from '../../kernel/config';
 import { SecretMasker } from '../../kernel/evidence/masking';
 import { buildReport, writeFileAtomically } from './build-report';
 import { maskEnvelope } from './envelope-masking';
+import { JUNIT_VERDICTS_FILE } from './junit-verdicts';
 
 /** What Cucumber hands a formatter plugin (the part used here). */
 interface FormatterContext {
@@ -34,6 +41,8 @@ function formatter({ on, write, directory }: FormatterContext): () => void {
   const reportsDir = directory ?? 'reports';
   const envelopes: Envelope[] = [];
   let reported = false;
+  rmSync(join(reportsDir, 'html'), { recursive: true, force: true });
+  rmSync(join(reportsDir, JUNIT_VERDICTS_FILE), { force: true });
 
   on('message', (envelope) => {
     maskEnvelope(envelope, masker);
@@ -57,9 +66,27 @@ function formatter({ on, write, directory }: FormatterContext): () => void {
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
 
+  // The process ends before Cucumber finished its run (process.exit in a hook, a crash): only
+  // synchronous work is possible here, and the report is built synchronously.
+  const exitedEarly = (code: number): void => {
+    if (reported) return;
+    reported = true;
+    const stopped = config
+      ? `This run ended before its end (exit code ${code}): the report shows the scenarios that finished; the console says why.`
+      : 'The configuration is invalid, so no scenario was run: the console lists the problems (see README.md, "Configuration").';
+    try {
+      const report = buildReport({ envelopes, reportsDir, argv: process.argv, config, interruptedAt: new Date(), stopped });
+      writeFileAtomically(join(reportsDir, 'coverage.json'), JSON.stringify(report.coverage, null, 2));
+    } catch (error) {
+      process.stderr.write(`the report could not be written: ${(error as Error).stack ?? String(error)}\n`);
+    }
+  };
+  process.on('exit', exitedEarly);
+
   return () => {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
+    process.off('exit', exitedEarly);
     if (reported) return;
     reported = true;
     const report = buildReport({ envelopes, reportsDir, argv: process.argv, config });

@@ -10,7 +10,18 @@ import { escapeHtml } from '../../support/evidence/evidence-html';
 import type { RunMetadata } from '../../support/evidence/run-metadata';
 import type { FramesDocument } from '../../support/evidence/readable-trace';
 import type { CucumberJsonFeature, CucumberJsonStep } from './cucumber-outputs';
-import { FEATURE_PAGE_SCRIPT, INDEX_PAGE_SCRIPT, MERMAID_FILE, REPORT_CSS, pageFooter, runPanels, traceabilityPanels } from './report-page';
+import {
+  FEATURE_PAGE_SCRIPT,
+  INDEX_PAGE_SCRIPT,
+  MERMAID_FILE,
+  REPORT_CSS,
+  pageFooter,
+  runPanels,
+  scenarioAnchorHtml,
+  traceabilityPanels,
+  verdictBadge,
+} from './report-page';
+import type { MatrixRow } from './test-case-matrix';
 import { type Traceability, blockOf } from './traceability';
 
 interface ReporterOptions {
@@ -101,15 +112,18 @@ function inject(file: string, edits: Edit[]): void {
 export interface HtmlReportInput {
   features: readonly CucumberJsonFeature[];
   traceability: Traceability;
+  matrix: readonly MatrixRow[];
   meta: RunMetadata;
   htmlDir: string;
+  /** Why the run ended before its end, when it did (shown at the top). */
+  stopped?: string;
 }
 
 /**
  * The front page alone, when no scenario finished (none selected, or interrupted during the
  * first): multiple-cucumber-html-reporter cannot draw a report without features.
  */
-function writeEmptyReport(index: string, traceability: Traceability, meta: RunMetadata): void {
+function writeEmptyReport(index: string, { traceability, matrix, meta, stopped }: HtmlReportInput): void {
   mkdirSync(dirname(index), { recursive: true });
   const title = escapeHtml(`OCPP ${meta.ocppVersion} CSMS conformance — ${meta.csmsName}`);
   writeFileSync(
@@ -118,20 +132,21 @@ function writeEmptyReport(index: string, traceability: Traceability, meta: RunMe
       '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
       `<title>${title}</title><style>body { font-family: sans-serif; margin: 20px; } ${REPORT_CSS}</style></head>`,
       `<body><div class="main_container container-fluid"><h1>${title}</h1><p id="ocpp-no-scenario">No scenario finished in this run.</p>`,
-      runPanels(meta, traceability),
-      `</div>${traceabilityPanels(traceability)}${pageFooter(meta, new Date())}</body></html>`,
+      runPanels(meta, traceability, stopped),
+      `</div>${traceabilityPanels(traceability, matrix)}${pageFooter(meta, new Date())}</body></html>`,
     ].join('\n'),
   );
 }
 
 /** Writes the report into `htmlDir`; returns the path of its index.html. */
-export function writeHtmlReport({ features, traceability, meta, htmlDir }: HtmlReportInput): string {
+export function writeHtmlReport(input: HtmlReportInput): string {
+  const { htmlDir } = input;
   // Written aside and swapped in whole: a reader (or a run interrupted meanwhile) never sees half
   // a report, and no page of an earlier run stays behind.
   const staging = `${htmlDir}.${process.pid}.staging`;
   rmSync(staging, { recursive: true, force: true });
   try {
-    writeReportInto(staging, features, traceability, meta);
+    writeReportInto(staging, input);
     const previous = `${htmlDir}.${process.pid}.previous`;
     if (existsSync(htmlDir)) renameSync(htmlDir, previous);
     renameSync(staging, htmlDir);
@@ -142,10 +157,23 @@ export function writeHtmlReport({ features, traceability, meta, htmlDir }: HtmlR
   return join(htmlDir, 'index.html');
 }
 
-function writeReportInto(htmlDir: string, features: readonly CucumberJsonFeature[], traceability: Traceability, meta: RunMetadata): void {
+/** Each scenario's title gets the anchor the matrix links to and its verdict. */
+function scenarioHeadings(html: string, traceability: Traceability): string {
+  const verdicts = new Map(traceability.testCases.map((row) => [row.id, row.verdict]));
+  return html.replace(
+    /<h2>([^<]*): <small>(TC_[A-Za-z0-9_]+)([^<]*)<\/small><\/h2>/g,
+    (heading, keyword: string, id: string, rest: string) =>
+      verdicts.has(id)
+        ? `${scenarioAnchorHtml(id)}<h2>${keyword}: <small>${id}${rest}</small>${verdictBadge(verdicts.get(id))}</h2>`
+        : heading,
+  );
+}
+
+function writeReportInto(htmlDir: string, input: HtmlReportInput): void {
+  const { features, traceability, matrix, meta, stopped } = input;
   const index = join(htmlDir, 'index.html');
   if (features.length === 0) {
-    writeEmptyReport(index, traceability, meta);
+    writeEmptyReport(index, input);
     return;
   }
   const jsonDir = mkdtempSync(join(tmpdir(), 'ocpp-report-'));
@@ -170,13 +198,15 @@ function writeReportInto(htmlDir: string, features: readonly CucumberJsonFeature
 
   inject(index, [
     ['</head>', (marker) => `<style>${REPORT_CSS}</style>\n${marker}`],
-    ['<div class="main_container">', (marker) => `${marker}\n${runPanels(meta, traceability)}`],
-    [TRACEABILITY_PLACEHOLDER, () => traceabilityPanels(traceability)],
+    ['<div class="main_container">', (marker) => `${marker}\n${runPanels(meta, traceability, stopped)}`],
+    [TRACEABILITY_PLACEHOLDER, () => traceabilityPanels(traceability, matrix)],
     ['</body>', (marker) => `<script>${INDEX_PAGE_SCRIPT}</script>\n${marker}`],
   ]);
   const featureDir = join(htmlDir, 'features');
   for (const page of readdirSync(featureDir)) {
-    inject(join(featureDir, page), [
+    const file = join(featureDir, page);
+    writeFileSync(file, scenarioHeadings(readFileSync(file, 'utf8'), traceability));
+    inject(file, [
       ['</head>', (marker) => `<style>${REPORT_CSS}</style>\n${marker}`],
       [TRACEABILITY_PLACEHOLDER, () => ''],
       ['</body>', (marker) => `<script src="../assets/js/${MERMAID_FILE}"></script>\n<script>${FEATURE_PAGE_SCRIPT}</script>\n${marker}`],

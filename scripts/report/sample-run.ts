@@ -5,8 +5,9 @@
  *
  * Its feature has a passing scenario, a failing one whose payload and expectation carry both
  * configured passwords, a failing one quoting a password the CSMS set at run time (a value only
- * the trace knows to be secret), and a slow one (tagged @slow, left out unless asked for) to
- * interrupt.
+ * the trace knows to be secret), one of each other verdict (not applicable, inconclusive, a
+ * declared CSMS violation; their steps are in sample-steps.ts), and a slow one (tagged @slow, left
+ * out unless asked for) to interrupt.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -56,6 +57,22 @@ Feature: Z Evidence sample
   @TC_Z_04_CSMS @Z02 @Z02.FR.02 @slow
   Scenario: TC_Z_04_CSMS A scenario slow enough to interrupt
     Then the CSMS sends no ResetRequest within 30 seconds
+
+  @TC_Z_05_CSMS @Z05
+  Scenario: TC_Z_05_CSMS An optional feature the CSMS does not support
+    When the sample CSMS declares it does not support "reservations"
+    And the charging station sends a HeartbeatRequest
+
+  @TC_Z_06_CSMS @Z06 @Z06.FR.01
+  Scenario: TC_Z_06_CSMS The operator cannot make the CSMS act
+    When the sample operator cannot make the CSMS send a ResetRequest
+    Then the CSMS sends a ResetRequest with
+      | field | expectation |
+      | type  | Immediate   |
+
+  @TC_Z_07_CSMS @Z07 @Z07.FR.01
+  Scenario: TC_Z_07_CSMS The CSMS breaks a requirement
+    When the sample CSMS breaks requirement Z07.FR.01
 `;
 
 export interface SampleRun {
@@ -65,11 +82,21 @@ export interface SampleRun {
   done: Promise<{ exitCode: number; output: string }>;
 }
 
+/** The sample's scenarios (the slow one left out) and the verdict each ends with. */
+export const SAMPLE_VERDICTS: ReadonlyArray<[id: string, verdict: string]> = [
+  ['TC_Z_01_CSMS', 'passed'],
+  ['TC_Z_02_CSMS', 'failed'],
+  ['TC_Z_03_CSMS', 'failed'],
+  ['TC_Z_05_CSMS', 'not applicable'],
+  ['TC_Z_06_CSMS', 'inconclusive'],
+  ['TC_Z_07_CSMS', 'failed'],
+];
+
 /**
  * Starts the sample run in `directory`; its outputs land in `directory/reports`. `tags` defaults
- * to leaving out the slow scenario.
+ * to leaving out the slow scenario; `env` adds to (or, as undefined, removes from) its environment.
  */
-export function startSampleRun(directory: string, tags = 'not @slow'): SampleRun {
+export function startSampleRun(directory: string, tags = 'not @slow', env: NodeJS.ProcessEnv = {}): SampleRun {
   const dir = resolve(directory);
   const reportsDir = join(dir, 'reports');
   mkdirSync(join(dir, 'features'), { recursive: true });
@@ -84,17 +111,19 @@ export function startSampleRun(directory: string, tags = 'not @slow'): SampleRun
     "  const at = format.indexOf(':reports/');",
     '  return at < 0 ? format : `${format.slice(0, at)}:${reports}${format.slice(at + 8)}`;',
     '};',
-    `module.exports = { default: { ...project, paths: [${JSON.stringify(join(dir, 'features'))}], format: project.format.map(retarget) } };`,
+    `const steps = ${JSON.stringify(join(__dirname, 'sample-steps.ts'))};`,
+    `module.exports = { default: { ...project, paths: [${JSON.stringify(join(dir, 'features'))}], require: [...project.require, steps], format: project.format.map(retarget) } };`,
   ].join('\n');
   writeFileSync(join(dir, 'cucumber.sample.js'), config);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, ENV_FILE: join(dir, 'sample.env'), ...SAMPLE_PASSWORDS };
-  for (const name of ['CSMS_ADDRESS', 'CSMS_OPERATOR', 'CSMS_OPERATOR_URL']) delete env[name];
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ENV_FILE: join(dir, 'sample.env'), ...SAMPLE_PASSWORDS };
+  for (const name of ['CSMS_ADDRESS', 'CSMS_OPERATOR', 'CSMS_OPERATOR_URL']) delete childEnv[name];
+  Object.assign(childEnv, env);
   const cucumber = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
   // Cucumber reads --config relative to its working directory.
   const child = spawn(process.execPath, [cucumber, '--config', relative(ROOT, join(dir, 'cucumber.sample.js')), '--tags', tags], {
     cwd: ROOT,
-    env,
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

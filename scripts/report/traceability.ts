@@ -1,9 +1,11 @@
 /**
  * Which OCPP requirements the run covered and how each fared, read from the feature files' own
  * words: a scenario's `@TC_X_NN_CSMS` tag and title, its use-case tags (`@B01`) and requirement
- * tags (`@B01.FR.02`), and its feature's block ("B Provisioning", `@provisioning`).
+ * tags (`@B01.FR.02`), and its feature's block ("B Provisioning", `@provisioning`). Each scenario
+ * also gets its verdict (kernel/verdicts.ts) from the errors its steps ended with.
  */
 import type { Envelope, GherkinDocument, Pickle, TestStepResult, Timestamp } from '@cucumber/messages';
+import { type Verdict, scenarioVerdict, worstVerdict } from '../../kernel/verdicts';
 import { stepWording } from '../../support/evidence/failure-line';
 import { FAILURE_FILE_NAME } from '../../support/evidence/scenario-evidence';
 
@@ -28,6 +30,23 @@ export function worstOf(results: readonly Result[]): Result {
   return results.length === 0 ? 'unknown' : worst;
 }
 
+/** How many scenarios ended with each verdict. */
+export interface VerdictTally {
+  passed: number;
+  failed: number;
+  inconclusive: number;
+  notApplicable: number;
+}
+
+export function emptyTally(): VerdictTally {
+  return { passed: 0, failed: 0, inconclusive: 0, notApplicable: 0 };
+}
+
+export function countVerdict(tally: VerdictTally, verdict: Verdict | undefined): void {
+  if (verdict === 'not applicable') tally.notApplicable += 1;
+  else if (verdict) tally[verdict] += 1;
+}
+
 export interface TestCaseRow {
   id: string;
   title: string;
@@ -35,6 +54,10 @@ export interface TestCaseRow {
   useCases: string[];
   requirements: string[];
   result: Result;
+  /** undefined when the scenario did not start (an interrupted run). */
+  verdict?: Verdict;
+  /** Why it did not pass: the first line of the deciding step's error. */
+  verdictReason?: string;
   /** One line per failed check (step, message, field, expected, actual), or the error. */
   failures: string[];
   durationMs?: number;
@@ -56,6 +79,7 @@ export interface BlockRow {
   skipped: number;
   /** pending, undefined, ambiguous, not finished or not run. */
   other: number;
+  verdicts: VerdictTally;
 }
 
 export interface RequirementRow {
@@ -63,13 +87,17 @@ export interface RequirementRow {
   useCase: string;
   testCases: string[];
   result: Result;
+  /** The worst verdict of its test cases; undefined when none started. */
+  verdict?: Verdict;
 }
 
 export interface Traceability {
-  totals: { scenarios: number; passed: number; failed: number; skipped: number; other: number };
+  totals: { scenarios: number; passed: number; failed: number; skipped: number; other: number; verdicts: VerdictTally };
   blocks: BlockRow[];
   testCases: TestCaseRow[];
   requirements: RequirementRow[];
+  /** The test cases of every scenario the run loaded, whether its tags selected it or not. */
+  loadedTestCases: string[];
 }
 
 const TEST_CASE_TAG = /^@(TC_[A-Za-z0-9]+_[A-Za-z0-9_]+)$/;
@@ -180,7 +208,20 @@ function indexOf(envelopes: readonly Envelope[]): RunIndex {
 }
 
 /** How the last attempt of a test case ended, and why when it did not pass. */
-function outcomeOf(testCase: RunIndex['testCases'][number], index: RunIndex): Pick<TestCaseRow, 'result' | 'failures' | 'durationMs'> {
+type Outcome = Pick<TestCaseRow, 'result' | 'verdict' | 'verdictReason' | 'failures' | 'durationMs'>;
+
+function verdictOfAttempt(
+  results: ReadonlyArray<{ result: TestStepResult }>,
+  finished: boolean,
+): Pick<Outcome, 'verdict' | 'verdictReason'> {
+  if (!finished) return { verdict: 'inconclusive', verdictReason: 'the run stopped during this scenario' };
+  const judged = scenarioVerdict(
+    results.map(({ result }) => ({ status: String(result.status), exception: result.exception, message: result.message })),
+  );
+  return judged ? { verdict: judged.verdict, verdictReason: judged.reason } : { verdict: 'inconclusive', verdictReason: 'no step ran' };
+}
+
+function outcomeOf(testCase: RunIndex['testCases'][number], index: RunIndex): Outcome {
   const last = index.attempts.get(testCase.id)?.[0];
   if (!last) return { result: 'not run', failures: [] };
   const end = index.finishedAt.get(last.id);
@@ -188,13 +229,14 @@ function outcomeOf(testCase: RunIndex['testCases'][number], index: RunIndex): Pi
   const result = end ? worstOf(results.map((r) => resultOf(r.result.status))) : 'not finished';
   const durationMs = end ? millisBetween(last.started, end) : undefined;
   const written = index.failureLines.get(last.id) ?? [];
-  if (written.length > 0 || result === 'passed' || result === 'skipped') return { result, failures: written, durationMs };
+  const judged = verdictOfAttempt(results, end !== undefined);
+  if (written.length > 0 || result === 'passed' || result === 'skipped') return { result, ...judged, failures: written, durationMs };
   // No failure line was written (an undefined step, a failing hook): say which step and why.
   const culprit = results.find((r) => resultOf(r.result.status) !== 'passed');
-  if (!culprit) return { result, failures: [], durationMs };
+  if (!culprit) return { result, ...judged, failures: [], durationMs };
   const step = testCase.stepTexts.get(culprit.testStepId) ?? 'a step';
   const reason = firstLine(culprit.result.message) || resultOf(culprit.result.status);
-  return { result, failures: [`step: ${step} · ${reason}`], durationMs };
+  return { result, ...judged, failures: [`step: ${step} · ${reason}`], durationMs };
 }
 
 function rowOf(testCase: RunIndex['testCases'][number], index: RunIndex): (TestCaseRow & { blockInfo: BlockOf }) | undefined {
@@ -239,27 +281,30 @@ function blockRows(rows: ReadonlyArray<TestCaseRow & { blockInfo: BlockOf }>): B
       failed: 0,
       skipped: 0,
       other: 0,
+      verdicts: emptyTally(),
     };
     block.total += 1;
     if (row.result === 'passed' || row.result === 'failed' || row.result === 'skipped') block[row.result] += 1;
     else block.other += 1;
+    countVerdict(block.verdicts, row.verdict);
     blocks.set(key, block);
   }
   return [...blocks.values()].sort((a, b) => a.block.localeCompare(b.block));
 }
 
 function requirementRows(rows: readonly TestCaseRow[]): RequirementRow[] {
-  const requirements = new Map<string, RequirementRow & { results: Result[] }>();
+  const requirements = new Map<string, RequirementRow & { results: Result[]; verdicts: Verdict[] }>();
   for (const row of rows) {
     for (const id of row.requirements) {
-      const entry = requirements.get(id) ?? { id, useCase: id.split('.')[0], testCases: [], result: 'unknown', results: [] };
+      const entry = requirements.get(id) ?? { id, useCase: id.split('.')[0], testCases: [], result: 'unknown', results: [], verdicts: [] };
       if (!entry.testCases.includes(row.id)) entry.testCases.push(row.id);
       entry.results.push(row.result);
+      if (row.verdict) entry.verdicts.push(row.verdict);
       requirements.set(id, entry);
     }
   }
   return [...requirements.values()]
-    .map(({ results, ...entry }) => ({ ...entry, result: worstOf(results) }))
+    .map(({ results, verdicts, ...entry }) => ({ ...entry, result: worstOf(results), verdict: worstVerdict(verdicts) }))
     .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 }
 
@@ -268,6 +313,8 @@ export function traceability(envelopes: readonly Envelope[]): Traceability {
   const rows = index.testCases.flatMap((testCase) => rowOf(testCase, index) ?? []);
   rows.sort((a, b) => a.feature.localeCompare(b.feature) || (a.line ?? 0) - (b.line ?? 0));
   const count = (result: Result): number => rows.filter((row) => row.result === result).length;
+  const verdicts = emptyTally();
+  for (const row of rows) countVerdict(verdicts, row.verdict);
   return {
     totals: {
       scenarios: rows.length,
@@ -275,9 +322,11 @@ export function traceability(envelopes: readonly Envelope[]): Traceability {
       failed: count('failed'),
       skipped: count('skipped'),
       other: rows.length - count('passed') - count('failed') - count('skipped'),
+      verdicts,
     },
     blocks: blockRows(rows),
     testCases: rows.map(({ blockInfo: _blockInfo, ...row }) => row),
     requirements: requirementRows(rows),
+    loadedTestCases: [...index.pickles.values()].flatMap((pickle) => pickle.tags.flatMap((tag) => TEST_CASE_TAG.exec(tag.name)?.[1] ?? [])),
   };
 }

@@ -213,8 +213,18 @@ const STATES: Record<ReusableStateName, (context: StateContext, parameters: Stat
     const where = resolve(context, parameters);
     const session = sessionFor(context, where, parameters);
     if (!session.authorization) await STATES.Authorized(context, parameters);
+    const from = context.station.exchanges.length;
     if (!session.evConnected) await plugIn(sessionContext(context), where);
     await startEnergyTransfer(sessionContext(context), where);
+    // With TxStartPoint EVConnected or PowerPathClosed the Started event comes here, carrying the
+    // idToken authorized before: its response must carry idTokenInfo with the verdict, as the
+    // Authorized state requires of the event that carries the token.
+    for (const exchange of context.station.exchanges.slice(from)) {
+      const request = exchange.request as { idToken?: unknown };
+      if (exchange.action === 'TransactionEvent' && request.idToken !== undefined && exchange.response !== undefined) {
+        expectTokenAccepted(context, exchange.response);
+      }
+    }
     session.state = 'EnergyTransferStarted';
   },
 

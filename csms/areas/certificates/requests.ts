@@ -9,6 +9,7 @@ import {
   requireParam,
 } from '../../operator/builder-context';
 import { INSTALLABLE_TYPES, rootCertificateHeld } from './holdings';
+import { installedRootsOf } from './state';
 
 function installableType(params: Record<string, unknown>, action: string): InstallCertificateUseEnumType {
   const type = requireParam<InstallCertificateUseEnumType>(params, 'certificateType', action);
@@ -18,7 +19,7 @@ function installableType(params: Record<string, unknown>, action: string): Insta
 
 /** The certificate the CSMS installed on the station that these hash data name (computed the station's way). */
 function installedMatching(station: StationRecord, hashData: CertificateHashDataType): number {
-  return station.installedCertificates.findIndex(({ pem }) =>
+  return installedRootsOf(station).findIndex(({ pem }) =>
     sameCertificateHashData(certificateHashData(pem, undefined, hashData.hashAlgorithm), hashData),
   );
 }
@@ -52,7 +53,7 @@ export const requests: RequestBuilders = {
       );
     }
     const certificateType = installableType(params, 'DeleteCertificate');
-    const installed = station.installedCertificates.filter((entry) => entry.certificateType === certificateType);
+    const installed = installedRootsOf(station).filter((entry) => entry.certificateType === certificateType);
     if (installed.length === 0) throw new BadOperatorRequest(`the CSMS installed no ${certificateType} on ${station.id}`);
     if (!session) throw new BadOperatorRequest(`station ${station.id} is not connected`);
     const answer = await session.connection.call('GetInstalledCertificateIds', { certificateType: [certificateType] });
@@ -79,15 +80,13 @@ export const requests: RequestBuilders = {
 export const responses: ResponseObservers = {
   InstallCertificate: (request, response, { station }) => {
     if (response.status !== 'Accepted') return;
-    if (
-      station.installedCertificates.some((entry) => entry.certificateType === request.certificateType && entry.pem === request.certificate)
-    )
+    if (installedRootsOf(station).some((entry) => entry.certificateType === request.certificateType && entry.pem === request.certificate))
       return;
-    station.installedCertificates.push({ certificateType: request.certificateType, pem: request.certificate });
+    installedRootsOf(station).push({ certificateType: request.certificateType, pem: request.certificate });
   },
   DeleteCertificate: (request, response, { station }) => {
     if (response.status !== 'Accepted') return;
     const index = installedMatching(station, request.certificateHashData);
-    if (index >= 0) station.installedCertificates.splice(index, 1);
+    if (index >= 0) installedRootsOf(station).splice(index, 1);
   },
 };

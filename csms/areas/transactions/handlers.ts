@@ -2,6 +2,7 @@ import type { IdTokenInfoType, MeterValueType, TransactionEventRequest, Transact
 import type { TransactionRecord } from '../../store';
 import { idTokenInfoFor } from '../authorization/handlers';
 import type { CsmsHandlers, HandlerContext } from '../../handler-context';
+import { linkRemoteStart } from '../remote-control/remote-starts';
 
 function energyRegisterWh(meterValues: readonly MeterValueType[] | undefined): number | undefined {
   let latest: number | undefined;
@@ -51,6 +52,10 @@ function keep(record: TransactionRecord, request: TransactionEventRequest, conte
   if (request.evse) {
     record.evseId = request.evse.id;
     record.connectorId = request.evse.connectorId ?? record.connectorId;
+  }
+  const { remoteStartId } = request.transactionInfo;
+  if (remoteStartId !== undefined) {
+    context.session.connection.note(linkRemoteStart(context.store, record.stationId, remoteStartId, record.transactionId));
   }
   if (request.eventType === 'Started') record.startedAt ??= request.timestamp;
   if (request.eventType === 'Ended') record.endedAt = request.timestamp;

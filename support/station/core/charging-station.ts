@@ -477,6 +477,21 @@ export class ChargingStation {
     return this.offlineQueue;
   }
 
+  /**
+   * Sends the queued TransactionEvents of one event type ahead of the others (TC_E_31: the CSMS must
+   * cope with events that arrive out of order); the rest stay queued.
+   */
+  async deliverQueuedFirst(eventType: TransactionEventRequest['eventType']): Promise<TransactionEventResponse[]> {
+    const chosen = this.offlineQueue.filter((event) => event.eventType === eventType);
+    if (chosen.length === 0) throw new Error(`no queued TransactionEventRequest has eventType ${eventType}`);
+    const responses: TransactionEventResponse[] = [];
+    for (const event of chosen) {
+      responses.push(await this.call('TransactionEvent', event));
+      this.offlineQueue.splice(this.offlineQueue.indexOf(event), 1);
+    }
+    return responses;
+  }
+
   /** Sends the queued TransactionEvents in their original order; returns the CSMS's answers. */
   async flushOfflineQueue(): Promise<TransactionEventResponse[]> {
     const responses: TransactionEventResponse[] = [];
@@ -595,7 +610,7 @@ export class ChargingStation {
           askedAt === undefined ? [] : unconsumed.filter(({ call }) => call.action === action && call.receivedAt.getTime() < askedAt);
         const others = unconsumed.filter((candidate) => !early.includes(candidate)).map((candidate) => `${candidate.call.action}Request`);
         waiter.reject(
-          new Error(
+          new NoCsmsRequest(
             `the CSMS sent no ${action}Request to ${this.id} within ${timeoutMs / 1000} s${askedAt === undefined ? '' : ' after it was asked to'}` +
               (early.length ? ` (one arrived at ${early[0].call.receivedAt.toISOString()}, before the ask, and does not count)` : '') +
               (others.length ? ` (it sent: ${others.join(', ')})` : ''),
@@ -697,6 +712,14 @@ export class ChargingStation {
   private stopHeartbeat(): void {
     this.heartbeatTimer?.cancel();
     this.heartbeatTimer = undefined;
+  }
+}
+
+/** The CSMS did not send the request a step waited for, in time. */
+export class NoCsmsRequest extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoCsmsRequest';
   }
 }
 

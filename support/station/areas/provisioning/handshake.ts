@@ -26,7 +26,7 @@ export type HandshakeOutcome =
   /** The CSMS answered with an HTTP status other than 101. */
   | { kind: 'refused'; statusCode: number; statusMessage: string }
   /** 101 Switching Protocols; `closedByCsms` says whether the CSMS closed the connection on its own. */
-  | { kind: 'upgraded'; subprotocol: string | undefined; closedByCsms: boolean }
+  | { kind: 'upgraded'; subprotocol: string | undefined; closedByCsms: boolean; framesFromCsms: number }
   /** No HTTP answer at all: unreachable, TLS failure, or no answer in time. */
   | { kind: 'unanswered'; reason: string };
 
@@ -39,23 +39,58 @@ function closeFrame(): Buffer {
   return Buffer.concat([Buffer.from([0x80 | CLOSE_OPCODE, 0x80 | body.length]), mask, body.map((byte, i) => byte ^ mask[i % 4])]);
 }
 
-function isCloseFrame(data: Buffer): boolean {
-  return data.length > 0 && (data[0] & 0x0f) === CLOSE_OPCODE;
+/** The opcodes of the whole frames at the start of `data` (server frames are unmasked), and what is left. */
+function frameOpcodes(data: Buffer): { opcodes: number[]; rest: Buffer } {
+  const opcodes: number[] = [];
+  let at = 0;
+  while (data.length - at >= 2) {
+    let length = data[at + 1] & 0x7f;
+    let header = 2;
+    if (length === 126) {
+      if (data.length - at < 4) break;
+      length = data.readUInt16BE(at + 2);
+      header = 4;
+    } else if (length === 127) {
+      if (data.length - at < 10) break;
+      length = Number(data.readBigUInt64BE(at + 2));
+      header = 10;
+    }
+    if ((data[at + 1] & 0x80) !== 0) header += 4;
+    if (data.length - at < header + length) break;
+    opcodes.push(data[at] & 0x0f);
+    at += header + length;
+  }
+  return { opcodes, rest: data.subarray(at) };
 }
 
-/** Resolves true once the CSMS closes the connection (close frame or end of stream), false after `timeoutMs`. */
-function csmsCloses(socket: Duplex, head: Buffer, timeoutMs: number): Promise<boolean> {
-  if (isCloseFrame(head)) return Promise.resolve(true);
+/**
+ * Resolves once the CSMS closes the connection (close frame or end of stream), or after
+ * `timeoutMs`, with whether it closed and how many other frames it sent before.
+ */
+function csmsCloses(socket: Duplex, head: Buffer, timeoutMs: number): Promise<{ closed: boolean; frames: number }> {
+  let frames = 0;
+  let buffered: Buffer = Buffer.alloc(0);
+  /** True once a close frame is among the frames received so far. */
+  const take = (data: Buffer): boolean => {
+    const { opcodes, rest } = frameOpcodes(Buffer.concat([buffered, data]));
+    buffered = rest;
+    for (const opcode of opcodes) {
+      if (opcode === CLOSE_OPCODE) return true;
+      frames += 1;
+    }
+    return false;
+  };
+  if (take(head)) return Promise.resolve({ closed: true, frames });
   return new Promise((resolve) => {
     const done = (closed: boolean): void => {
       clearTimeout(timer);
       socket.off('data', onData);
       socket.off('end', onEnd);
       socket.off('close', onEnd);
-      resolve(closed);
+      resolve({ closed, frames });
     };
     const onData = (data: Buffer): void => {
-      if (isCloseFrame(data)) done(true);
+      if (take(data)) done(true);
     };
     const onEnd = (): void => done(true);
     const timer = setTimeout(() => done(false), timeoutMs);
@@ -116,9 +151,10 @@ export function openingHandshake(attempt: HandshakeAttempt): Promise<HandshakeOu
       clearTimeout(timer);
       const subprotocol = headerValue(response, 'sec-websocket-protocol');
       void (async () => {
-        const closedByCsms = subprotocol === undefined ? await csmsCloses(socket, head, attempt.timeoutMs) : false;
+        const { closed, frames } =
+          subprotocol === undefined ? await csmsCloses(socket, head, attempt.timeoutMs) : { closed: false, frames: 0 };
         await closeConnection(socket, attempt.timeoutMs);
-        finish({ kind: 'upgraded', subprotocol, closedByCsms });
+        finish({ kind: 'upgraded', subprotocol, closedByCsms: closed, framesFromCsms: frames });
       })();
     });
     request.on('error', (error: Error) => finish({ kind: 'unanswered', reason: error.message }));
@@ -128,13 +164,19 @@ export function openingHandshake(attempt: HandshakeAttempt): Promise<HandshakeOu
 
 /**
  * Did the CSMS decline the offered subprotocols as Part 4 3.1.2 allows? Either it refused the
- * upgrade with an HTTP error status, or it completed the handshake without a
- * Sec-WebSocket-Protocol header and closed the connection at once. Returns why not, or undefined.
+ * upgrade with a client-error status (4xx), or it completed the handshake without a
+ * Sec-WebSocket-Protocol header and closed the connection within the wait (OCPP_CALL_TIMEOUT)
+ * without sending a frame. A server error (5xx) is a CSMS failing, not refusing; no answer in time
+ * is no refusal either. Returns why not, or undefined.
  */
 export function whyNotDeclined(outcome: HandshakeOutcome, offered: readonly string[]): string | undefined {
   switch (outcome.kind) {
     case 'refused':
-      return undefined;
+      if (outcome.statusCode >= 400 && outcome.statusCode < 500) return undefined;
+      if (outcome.statusCode >= 500) {
+        return `the CSMS answered the opening handshake with a server error (HTTP ${outcome.statusCode} ${outcome.statusMessage}): that is a failure of the CSMS, not a refusal of the subprotocol`;
+      }
+      return `the CSMS answered the opening handshake with HTTP ${outcome.statusCode} ${outcome.statusMessage}, which neither upgrades nor refuses`;
     case 'unanswered':
       return `the CSMS gave no answer to the opening handshake: ${outcome.reason}`;
     case 'upgraded':
@@ -142,7 +184,10 @@ export function whyNotDeclined(outcome: HandshakeOutcome, offered: readonly stri
         return `the CSMS upgraded the connection selecting subprotocol "${outcome.subprotocol}" (offered: ${offered.join(', ')}) instead of declining`;
       }
       if (!outcome.closedByCsms) {
-        return 'the CSMS upgraded the connection without a subprotocol but did not close it';
+        return 'the CSMS upgraded the connection without a subprotocol but did not close it within OCPP_CALL_TIMEOUT';
+      }
+      if (outcome.framesFromCsms > 0) {
+        return `the CSMS upgraded the connection without a subprotocol and sent ${outcome.framesFromCsms} frame(s) before closing it`;
       }
       return undefined;
   }

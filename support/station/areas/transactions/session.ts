@@ -99,6 +99,8 @@ interface Change {
   meterValue?: MeterValueType[];
   /** The start reading is signed (TxStartPoint DataSigned). */
   signedStart?: boolean;
+  /** The remoteStartId of the RequestStartTransactionRequest this change carries out (F01, F02). */
+  remoteStartId?: number;
 }
 
 /** A TransactionEvent the station sent (response present) or queued while offline. */
@@ -204,6 +206,7 @@ async function report(context: SessionContext, session: EvseSession, where: Wher
     transactionInfo: {
       ...(chargingState ? { chargingState } : {}),
       ...(eventType === 'Ended' && change.stoppedReason ? { stoppedReason: change.stoppedReason } : {}),
+      ...(change.remoteStartId === undefined ? {} : { remoteStartId: change.remoteStartId }),
     },
   });
   if (eventType === 'Ended') closeSession(session, station);
@@ -343,6 +346,28 @@ export async function presentIdToken(context: SessionContext, where: Where, idTo
   session.rejection = undefined;
   const event = await report(context, session, where, { trigger: 'Authorized', reaches: ['Authorized'], idToken });
   return { authorize, accepted, event };
+}
+
+/**
+ * The CSMS started the session remotely (F01, F02) with an idToken the station accepted, by asking
+ * the CSMS first (AuthCtrlr.AuthorizeRemoteStart) or as it came. The remote start counts as the
+ * authorization: it opens the transaction where TxStartPoint holds Authorized, else updates the one
+ * the plug-in opened; either event names the idToken and the remoteStartId.
+ */
+export async function authorizeRemoteStart(
+  context: SessionContext,
+  where: Where,
+  idToken: IdTokenType,
+  group: string | undefined,
+  remoteStartId: number,
+): Promise<Reported | undefined> {
+  const session = sessionOf(context.station, where.evseId);
+  if (session.authorization) throw new Error(`EVSE ${where.evseId} is already authorized by ${session.authorization.idToken}`);
+  session.authorization = idToken;
+  session.authorizationGroup = group;
+  session.stopAuthorized = false;
+  session.rejection = undefined;
+  return report(context, session, where, { trigger: 'RemoteStart', reaches: ['Authorized'], idToken, remoteStartId });
 }
 
 /**
