@@ -51,7 +51,8 @@ function opensslCertId(dir: string, certificatePem: string, issuerPem: string, a
     hashAlgorithm: algorithm,
     issuerNameHash: field('Issuer Name Hash'),
     issuerKeyHash: field('Issuer Key Hash'),
-    serialNumber: field('Serial Number'),
+    // OpenSSL prints whole bytes; the kernel writes the serial without leading zeros.
+    serialNumber: field('Serial Number').replace(/^0+(?=.)/, ''),
   };
 }
 
