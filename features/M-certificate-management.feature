@@ -19,7 +19,7 @@ Feature: M ISO 15118 Certificate Management
   Background:
     Given the charging station is booted and all its connectors are Available
 
-  @TC_M_01_CSMS @M05 @M05.FR.01
+  @TC_M_01_CSMS @optional @M05 @M05.FR.01
   Scenario: TC_M_01_CSMS Install CA certificate - CSMSRootCertificate
     Steps 1.1 and 1.2 are the OCTT's reusable state CertificateInstalled for CSMSRootCertificate. The OCTT
     only checks that the certificate is not empty; here the station parses it and answers Accepted
@@ -38,7 +38,7 @@ Feature: M ISO 15118 Certificate Management
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_M_02_CSMS @M05 @M05.FR.01
+  @TC_M_02_CSMS @optional @M05 @M05.FR.01
   Scenario: TC_M_02_CSMS Install CA certificate - ManufacturerRootCertificate
     Steps 1.1 and 1.2 are the OCTT's reusable state CertificateInstalled for ManufacturerRootCertificate. The OCTT
     only checks that the certificate is not empty; here the station parses it and answers Accepted
@@ -57,7 +57,7 @@ Feature: M ISO 15118 Certificate Management
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_M_03_CSMS @M05 @M05.FR.01
+  @TC_M_03_CSMS @optional @M05 @M05.FR.01
   Scenario: TC_M_03_CSMS Install CA certificate - V2GRootCertificate
     Steps 1.1 and 1.2 are the OCTT's reusable state CertificateInstalled for V2GRootCertificate. The OCTT
     only checks that the certificate is not empty; here the station parses it and answers Accepted
@@ -76,7 +76,7 @@ Feature: M ISO 15118 Certificate Management
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_M_04_CSMS @M05 @M05.FR.01
+  @TC_M_04_CSMS @optional @M05 @M05.FR.01
   Scenario: TC_M_04_CSMS Install CA certificate - MORootCertificate
     Steps 1.1 and 1.2 are the OCTT's reusable state CertificateInstalled for MORootCertificate. The OCTT
     only checks that the certificate is not empty; here the station parses it and answers Accepted
@@ -95,7 +95,7 @@ Feature: M ISO 15118 Certificate Management
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_M_05_CSMS @M05 @M05.FR.01 @M05.FR.03
+  @TC_M_05_CSMS @optional @M05 @M05.FR.01 @M05.FR.03
   Scenario: TC_M_05_CSMS Install CA certificate - Failed
     The station fails the installation for a real cause: its certificate store is full (it holds
     two certificates and SecurityCtrlr.CertificateEntries allows at most two). A certificate that is
@@ -119,7 +119,7 @@ Feature: M ISO 15118 Certificate Management
       | status                | Failed               |
       | statusInfo.reasonCode | CertificateStoreFull |
 
-  @TC_M_12_CSMS @M03 @M03.FR.01
+  @TC_M_12_CSMS @optional @M03 @M03.FR.01
   Scenario: TC_M_12_CSMS Retrieve certificates from Charging Station - CSMSRootCertificate
     Steps 1-3 are the reusable state GetInstalledCertificates for CSMSRootCertificate, three times on
     one connection. The station answers from its store; between the rounds it is set to the next hash
@@ -179,7 +179,7 @@ Feature: M ISO 15118 Certificate Management
       | certificateHashDataChain[0].certificateHashData.issuerKeyHash  | matches /^[0-9a-f]{128}$/ |
       | certificateHashDataChain[0].certificateHashData.serialNumber   | matches /^[0-9a-f]+$/     |
 
-  @TC_M_13_CSMS @M03 @M03.FR.01
+  @TC_M_13_CSMS @optional @M03 @M03.FR.01
   Scenario: TC_M_13_CSMS Retrieve certificates from Charging Station - ManufacturerRootCertificate
     Step 1 is the reusable state GetInstalledCertificates for ManufacturerRootCertificate; the station answers from its
     store with the real hash data (SHA256) of its ManufacturerRootCertificate. Other types next to it in the request are
@@ -204,7 +204,7 @@ Feature: M ISO 15118 Certificate Management
       | certificateHashDataChain[0].certificateHashData.issuerKeyHash  | matches /^[0-9a-f]{64}$/    |
       | certificateHashDataChain[0].certificateHashData.serialNumber   | matches /^[0-9a-f]+$/       |
 
-  @TC_M_14_CSMS @M03 @M03.FR.01
+  @TC_M_14_CSMS @optional @M03 @M03.FR.01
   Scenario: TC_M_14_CSMS Retrieve certificates from Charging Station - V2GRootCertificate
     Step 1 is the reusable state GetInstalledCertificates for V2GRootCertificate; the station answers from its
     store with the real hash data (SHA256) of its V2GRootCertificate. Other types next to it in the request are
@@ -229,7 +229,7 @@ Feature: M ISO 15118 Certificate Management
       | certificateHashDataChain[0].certificateHashData.issuerKeyHash  | matches /^[0-9a-f]{64}$/ |
       | certificateHashDataChain[0].certificateHashData.serialNumber   | matches /^[0-9a-f]+$/    |
 
-  @TC_M_15_CSMS @M03 @M03.FR.01 @M03.FR.05
+  @TC_M_15_CSMS @optional @M03 @M03.FR.01 @M03.FR.05
   Scenario: TC_M_15_CSMS Retrieve certificates from Charging Station - V2GCertificateChain
     Step 1 is the reusable state GetInstalledCertificates for V2GCertificateChain. The station's V2G
     chain is real: its SECC certificate is the entry's certificateHashData and its two CPO sub-CAs
@@ -261,7 +261,7 @@ Feature: M ISO 15118 Certificate Management
       | certificateHashDataChain[0].childCertificateHashData[*].issuerKeyHash  | matches /^[0-9a-f]{64}$/ |
       | certificateHashDataChain[0].childCertificateHashData[*].serialNumber   | matches /^[0-9a-f]+$/    |
 
-  @TC_M_16_CSMS @M03 @M03.FR.01
+  @TC_M_16_CSMS @optional @M03 @M03.FR.01
   Scenario: TC_M_16_CSMS Retrieve certificates from Charging Station - MORootCertificate
     Step 1 is the reusable state GetInstalledCertificates for MORootCertificate; the station answers from its
     store with the real hash data (SHA256) of its MORootCertificate. Other types next to it in the request are
@@ -286,7 +286,7 @@ Feature: M ISO 15118 Certificate Management
       | certificateHashDataChain[0].certificateHashData.issuerKeyHash  | matches /^[0-9a-f]{64}$/ |
       | certificateHashDataChain[0].certificateHashData.serialNumber   | matches /^[0-9a-f]+$/    |
 
-  @TC_M_17_CSMS @M03 @M03.FR.01
+  @TC_M_17_CSMS @optional @M03 @M03.FR.01
   Scenario: TC_M_17_CSMS Retrieve certificates from Charging Station - CSMSRootCertificate & ManufacturerRootCertificate
     Step 1 is the reusable state GetInstalledCertificates for both types: they must be asked for in
     one request (further types are tolerated, as in the OCTT).
@@ -317,7 +317,7 @@ Feature: M ISO 15118 Certificate Management
       | certificateHashDataChain[1].certificateHashData.issuerKeyHash  | matches /^[0-9a-f]{64}$/    |
       | certificateHashDataChain[1].certificateHashData.serialNumber   | matches /^[0-9a-f]+$/       |
 
-  @TC_M_18_CSMS @M03 @M03.FR.01
+  @TC_M_18_CSMS @optional @M03 @M03.FR.01
   Scenario: TC_M_18_CSMS Retrieve certificates from Charging Station - All certificateTypes
     The station holds the four kinds of certificate of the OCTT's simulated truststore (no
     MORootCertificate); asked without certificateType it lists them all, its V2G chain with its
@@ -347,7 +347,7 @@ Feature: M ISO 15118 Certificate Management
       | certificateHashDataChain[*].certificateHashData.serialNumber   | matches /^[0-9a-f]+$/       |
       | certificateHashDataChain[3].childCertificateHashData           | 2 elements                  |
 
-  @TC_M_19_CSMS @M03 @M03.FR.01 @M03.FR.02
+  @TC_M_19_CSMS @optional @M03 @M03.FR.01 @M03.FR.02
   Scenario: TC_M_19_CSMS Retrieve certificates from Charging Station - No matching certificate found
     The station holds certificates, but no ManufacturerRootCertificate: its store answers NotFound
     without a chain (M03.FR.02). Other types next to ManufacturerRootCertificate are tolerated.
@@ -367,7 +367,7 @@ Feature: M ISO 15118 Certificate Management
       | status                   | NotFound    |
       | certificateHashDataChain | absent      |
 
-  @TC_M_20_CSMS @M04 @M04.FR.01 @M04.FR.07
+  @TC_M_20_CSMS @optional @M04 @M04.FR.01 @M04.FR.07
   Scenario: TC_M_20_CSMS Delete a certificate from a Charging Station - Success
     Three rounds, SHA256, SHA384 and SHA512, each on a new connection with its own boot. In each
     round the CSMS installs a CSMSRootCertificate (the OCTT's step 1; its certificateType is checked
@@ -471,7 +471,7 @@ Feature: M ISO 15118 Certificate Management
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_M_21_CSMS @M04 @M04.FR.01 @M04.FR.07
+  @TC_M_21_CSMS @optional @M04 @M04.FR.01 @M04.FR.07
   Scenario: TC_M_21_CSMS Delete a certificate from a Charging Station - Failed
     The deletion fails for a real cause: the station keeps a network connection profile that uses
     TLS (security profile 2), so it refuses to delete its only CSMSRootCertificate, without which it
@@ -510,7 +510,7 @@ Feature: M ISO 15118 Certificate Management
       | status                | Failed           |
       | statusInfo.reasonCode | CertificateInUse |
 
-  @TC_M_24_CSMS @M06 @M06.FR.01 @M06.FR.02 @M06.FR.03 @M06.FR.08 @M06.FR.09
+  @TC_M_24_CSMS @optional @M06 @M06.FR.01 @M06.FR.02 @M06.FR.03 @M06.FR.08 @M06.FR.09
   Scenario: TC_M_24_CSMS Get Charging Station Certificate status - Success
     The station asks for the OCSP status of each sub-CA of its real V2G chain, naming the suite's OCSP
     responder on 127.0.0.1 (the OCTT's made-up certificate and unreachable responder would leave a
@@ -535,7 +535,7 @@ Feature: M ISO 15118 Certificate Management
       | ocspResult | a non-empty string |
     And the ocspResult is the OCSP responder's signed answer that the sub-CA is good
 
-  @TC_M_26_CSMS @M01 @M01.FR.01
+  @TC_M_26_CSMS @optional @M01 @M01.FR.01
   Scenario: TC_M_26_CSMS Certificate Installation EV - Success
     The suite does not encode or decode EXI: the exiRequest is the OCTT's opaque base64 payload, and
     the exiResponse is checked for being non-empty base64 only (a real CSMS returns the CertificateInstallationRes
@@ -554,7 +554,7 @@ Feature: M ISO 15118 Certificate Management
       | exiResponse | a non-empty string                 |
       | exiResponse | matches /^[A-Za-z0-9+/]+={0,2}$/     |
 
-  @TC_M_28_CSMS @M02 @M02.FR.01
+  @TC_M_28_CSMS @optional @M02 @M02.FR.01
   Scenario: TC_M_28_CSMS Certificate Update EV - Success
     The suite does not encode or decode EXI: the exiRequest is the OCTT's opaque base64 payload, and
     the exiResponse is checked for being non-empty base64 only (a real CSMS returns the CertificateUpdateRes
