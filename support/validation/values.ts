@@ -9,6 +9,17 @@ export interface ValueContext {
   variable(name: string): unknown;
   /** The latest message of this name the scenario sent or received, e.g. "GetBaseReportRequest". */
   message(name: string): unknown;
+  /** Hears of every check made with this context, passed or failed, for the scenario's evidence. */
+  recordCheck?(check: CheckRecord): void;
+}
+
+/** One check the scenario made: it appears in the report whether it passed or failed. */
+export interface CheckRecord {
+  message: string;
+  field: string;
+  expected: string;
+  actual: string;
+  passed: boolean;
 }
 
 export interface ResolvedValue {
