@@ -9,6 +9,7 @@ import type {
   IdTokenEnumType,
   IdTokenType,
   RegistrationStatusEnumType,
+  RequestStartStopStatusEnumType,
   TransactionEventRequest,
 } from '../schemas/ocpp201-messages';
 import type { Config } from '../kernel/config';
@@ -91,6 +92,18 @@ export interface TransactionRecord {
   verdicts: Array<{ seqNo: number; status: AuthorizationStatusEnumType }>;
 }
 
+/** A remote start the CSMS asked for (F01, F02), and what became of it. */
+export interface RemoteStartRecord {
+  stationId: string;
+  remoteStartId: number;
+  idToken: IdTokenType;
+  evseId?: number;
+  /** The station's answer, once it came. */
+  status?: RequestStartStopStatusEnumType;
+  /** The transaction it started (or the one already running when the cable was plugged in first). */
+  transactionId?: string;
+}
+
 function tokenKey(idToken: string, type: string): string {
   return `${type}:${idToken}`;
 }
@@ -99,6 +112,7 @@ export class CsmsStore {
   readonly stations = new Map<string, StationRecord>();
   readonly tokens = new Map<string, IdTokenRecord>();
   readonly transactions = new Map<string, TransactionRecord>();
+  readonly remoteStarts: RemoteStartRecord[] = [];
   tariffPerKwh = 0;
   private requestIds = 0;
   private profileIds = 0;
@@ -113,6 +127,7 @@ export class CsmsStore {
     this.stations.clear();
     this.tokens.clear();
     this.transactions.clear();
+    this.remoteStarts.length = 0;
     this.tariffPerKwh = config.COST_PER_KWH;
     const evses = Array.from({ length: Math.max(config.CONFIGURED_NUMBER_OF_EVSES, config.CONFIGURED_EVSE_ID) }, (_, i) => ({
       id: i + 1,

@@ -312,6 +312,8 @@ function changed(current: unknown, value: unknown): unknown {
 
 function describe(value: unknown): string {
   if (value === REMOVE) return 'removed';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : JSON.stringify(value);
+  if (value !== null && typeof value === 'object') return 'an object';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -340,7 +342,8 @@ function fieldMutant(family: Family, path: Path, value: unknown, legal: boolean)
 function familyMutants(family: Family): Mutant[] {
   const message = `${family.action}${family.kind === 'request' ? 'Request' : 'Response'}`;
   const mutants: Mutant[] = [];
-  for (const [path, values] of Object.entries(family.fields ?? {})) for (const value of values) mutants.push(fieldMutant(family, path, value, false));
+  for (const [path, values] of Object.entries(family.fields ?? {}))
+    for (const value of values) mutants.push(fieldMutant(family, path, value, false));
   for (const [path, values] of Object.entries(family.legalFields ?? {}))
     for (const value of values) mutants.push(fieldMutant(family, path, value, true));
   const base = { action: family.action, kind: family.kind, legal: false };

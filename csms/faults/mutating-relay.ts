@@ -9,7 +9,7 @@ import { type IncomingMessage, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
-import type { Mutant, MutationContext } from './mutants';
+import { CURRENT_ID, type Mutant, type MutationContext } from './mutants';
 
 const CALL = 2;
 const CALLRESULT = 3;
@@ -96,7 +96,7 @@ export class MutatingRelay {
       const index = frame[0] === CALL ? 3 : 2;
       const mutated = [...frame];
       if ('frame' in outcome) {
-        station.send(JSON.stringify(outcome.frame));
+        station.send(JSON.stringify(outcome.frame.map((part) => (part === CURRENT_ID ? frame[1] : part))));
         return;
       }
       mutated[index] = outcome.payload;
