@@ -232,14 +232,6 @@ Then('the CSMS answered each of them with an empty response', function (this: Oc
   if (failures.length > 0) throw new ValidationError(failures);
 });
 
-Then('the charging station owes no {message}', function (this: OcttWorld, message: MessageName) {
-  const owed = this.station()
-    .owed.pending()
-    .filter((candidate) => candidate.action === message.action);
-  if (owed.length > 0)
-    throw new Error(`the charging station owes ${owed.length} ${message.name}(s): ${owed.map((o) => o.because).join('; ')}`);
-});
-
 // ---------------------------------------------------------------------------------------------
 // Logs
 
