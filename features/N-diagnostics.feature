@@ -14,7 +14,7 @@ Feature: N Diagnostics
 
   Rule: Monitoring reports list the monitors the station holds, filtered as the CSMS asks
 
-    @TC_N_01_CSMS @N02 @N02.FR.05 @N02.FR.10
+    @TC_N_01_CSMS @optional @N02 @N02.FR.05 @N02.FR.10
     Scenario: TC_N_01_CSMS Get Monitoring Report - with monitoringCriteria
       The station holds one threshold monitor, so a report of delta monitors is empty and a report
       of threshold monitors lists it. Other criteria may be listed too (the OCTT code accepts it).
@@ -58,7 +58,7 @@ Feature: N Diagnostics
         | monitor[0].variableMonitoring[0].type        | UpperThreshold                         |
         | monitor[0].variableMonitoring[0].severity    | 5                                      |
 
-    @TC_N_02_CSMS @N02 @N02.FR.05 @N02.FR.10
+    @TC_N_02_CSMS @optional @N02 @N02.FR.05 @N02.FR.10
     Scenario: TC_N_02_CSMS Get Monitoring Report - with component/variable
       The station monitors only its EVSE's AvailabilityState, so a report for ChargingStation Power
       is empty. The EVSE is the configured EVSE (the OCTT writes 1, the default). The entry of the
@@ -114,7 +114,7 @@ Feature: N Diagnostics
         | monitor[0].variableMonitoring[0].type        | Delta                                  |
         | monitor[0].variableMonitoring[0].severity    | 5                                      |
 
-    @TC_N_03_CSMS @N02 @N02.FR.05 @N02.FR.10
+    @TC_N_03_CSMS @optional @N02 @N02.FR.05 @N02.FR.10
     Scenario: TC_N_03_CSMS Get Monitoring Report - with component criteria and component/variable
       The station has no delta monitor on its EVSE and a threshold monitor on ChargingStation Power.
 
@@ -163,7 +163,7 @@ Feature: N Diagnostics
         | monitor[0].variableMonitoring[0].type        | UpperThreshold                         |
         | monitor[0].variableMonitoring[0].severity    | 5                                      |
 
-    @TC_N_47_CSMS @N02
+    @TC_N_47_CSMS @optional @N02
     Scenario: TC_N_47_CSMS Get Monitoring report - Report all
       Without a filter the station reports every active monitor; it holds one, so one part.
 
@@ -192,7 +192,7 @@ Feature: N Diagnostics
         | monitor[0].variableMonitoring[0].type        | UpperThreshold                         |
         | monitor[0].variableMonitoring[0].severity    | 5                                      |
 
-    @TC_N_60_CSMS @N02 @N02.FR.05 @N02.FR.10
+    @TC_N_60_CSMS @optional @N02 @N02.FR.05 @N02.FR.10
     Scenario: TC_N_60_CSMS Get Monitoring Report - with component criteria and list of components/variables
       The catalog's flow is kept: the station's two pre-configured UpperThreshold monitors on
       AvailabilityState (a manufacturer's choice; a CSMS could not set a threshold on this
@@ -274,7 +274,7 @@ Feature: N Diagnostics
 
   Rule: The CSMS sets monitors, the monitoring base and the monitoring level; the station's store changes
 
-    @TC_N_05_CSMS @N03 @N03.FR.03 @N03.FR.04 @N03.FR.05
+    @TC_N_05_CSMS @optional @N03 @N03.FR.03 @N03.FR.04 @N03.FR.05
     Scenario: TC_N_05_CSMS Set Monitoring Base - success
       After each base the station's monitors in effect are checked: All keeps every pre-configured
       monitor on, FactoryDefault only the manufacturer's recommended one, HardWiredOnly switches
@@ -328,7 +328,7 @@ Feature: N Diagnostics
         | id | kind      |
         | 1  | HardWired |
 
-    @TC_N_08_CSMS @N04 @N04.FR.01 @N04.FR.02 @N04.FR.17
+    @TC_N_08_CSMS @optional @N04 @N04.FR.01 @N04.FR.02 @N04.FR.17
     Scenario: TC_N_08_CSMS Set Variable Monitoring - One SetMonitoringData element
       Only the first element is checked (further ones are tolerated), value numerically. The
       station answers with the new monitor's id, as OCPP 2.0.1 expects of an Accepted monitor (the
@@ -355,7 +355,7 @@ Feature: N Diagnostics
         | id | kind   |
         | 1  | Custom |
 
-    @TC_N_09_CSMS @N04 @N04.FR.01 @N04.FR.02 @N04.FR.17
+    @TC_N_09_CSMS @optional @N04 @N04.FR.01 @N04.FR.02 @N04.FR.17
     Scenario: TC_N_09_CSMS Set Variable Monitoring - Multiple elements on different component and variable
       The elements are checked by position, as the OCTT code does: the EVSE element first.
 
@@ -386,7 +386,7 @@ Feature: N Diagnostics
         | 1  | Custom |
         | 2  | Custom |
 
-    @TC_N_16_CSMS @N05 @N05.FR.01
+    @TC_N_16_CSMS @optional @N05 @N05.FR.01
     Scenario: TC_N_16_CSMS Set Monitoring Level - Success
       Given the charging station supports monitoring levels from 0 to 9 only
       When the CSMS is asked to send a SetMonitoringLevelRequest with
@@ -400,7 +400,7 @@ Feature: N Diagnostics
         | status | Accepted    |
       And the charging station's active monitoring level is 4
 
-    @TC_N_17_CSMS @N05 @N05.FR.02
+    @TC_N_17_CSMS @optional @N05 @N05.FR.02
     Scenario: TC_N_17_CSMS Set Monitoring Level - Out of range
       The OCTT rejects severity 4 unconditionally; here the station really cannot report at level
       4, as it supports levels 5 to 9 only, so 4 is out of its range. Its level stays 9.
@@ -419,7 +419,7 @@ Feature: N Diagnostics
 
   Rule: The CSMS clears monitors within the station's limits; a hard-wired monitor stays
 
-    @TC_N_18_CSMS @N06 @N06.FR.04
+    @TC_N_18_CSMS @optional @N06 @N06.FR.04
     Scenario: TC_N_18_CSMS Clear Monitoring - Too many elements
       The station holds six custom monitors and takes at most 3 ids per request. The CSMS first
       reads the limit (any GetVariablesRequest lets the OCTT go on; this one is checked), then
@@ -455,7 +455,7 @@ Feature: N Diagnostics
       And the charging station now has these active monitors
         | id | kind |
 
-    @TC_N_44_CSMS @N06
+    @TC_N_44_CSMS @optional @N06
     Scenario: TC_N_44_CSMS Clear Monitoring - Rejected
       The monitor the CSMS asks to clear is hard-wired: the station rejects clearing it, one result
       per id carrying that id, and keeps it.
@@ -479,7 +479,7 @@ Feature: N Diagnostics
 
   Rule: A monitor that fires makes the station report an event
 
-    @TC_N_21_CSMS @N07 @N07.FR.03
+    @TC_N_21_CSMS @optional @N07 @N07.FR.03
     Scenario: TC_N_21_CSMS Alert Event - HardWiredMonitor
       A hard-wired monitor raises an alert when its threshold is crossed. An alert is what a
       threshold monitor raises, and a threshold needs a numeric variable, so the monitor watches
@@ -505,7 +505,7 @@ Feature: N Diagnostics
         | eventData[0].variableMonitoringId  | 1                   |
       And the CSMS answered each of them with an empty response
 
-    @TC_N_49_CSMS @N07
+    @TC_N_49_CSMS @optional @N07
     Scenario: TC_N_49_CSMS Alert Event - LowerThreshold/UpperThreshold cleared after reboot
       Before step 1 the EVSE's power really crossed the hard-wired threshold and the station
       reported the alert; then it returns below it and the station reports the alert cleared. No
@@ -530,7 +530,7 @@ Feature: N Diagnostics
         | eventData[0].variableMonitoringId  | 1                   |
       And the CSMS answered each of them with an empty response
 
-    @TC_N_48_CSMS @N07
+    @TC_N_48_CSMS @optional @N07
     Scenario: TC_N_48_CSMS Alert Event - Variable monitoring on write only
       A hard-wired periodic monitor on the write-only SecurityCtrlr.BasicAuthPassword fires on the
       station clock; a write-only value is never told, so actualValue is empty (the OCTT uses
@@ -546,7 +546,7 @@ Feature: N Diagnostics
         | Periodic             | ""                       | HardWiredMonitor                   | BasicAuthPassword          | 1                                 |
       And the CSMS answered each of them with an empty response
 
-    @TC_N_24_CSMS @N08 @N08.FR.02
+    @TC_N_24_CSMS @optional @N08 @N08.FR.02
     Scenario: TC_N_24_CSMS Set Variable Monitoring - Periodic event
       A hard-wired periodic monitor of 2 s on the EVSE's Power fires three times on the station
       clock (the OCTT's "n times" is 3); each event has its own eventId and reports the power of
@@ -564,7 +564,7 @@ Feature: N Diagnostics
         | an integer >= 1      | Periodic             | "0"                      | HardWiredMonitor                   | the configured EVSE            | Power                      | 1                                 |
       And the CSMS answered each of them with an empty response
 
-    @TC_N_50_CSMS @N07
+    @TC_N_50_CSMS @optional @N07
     Scenario: TC_N_50_CSMS Alert Event - Periodic Triggered
       A hard-wired clock-aligned periodic monitor on the EVSE's Power fires at the next boundary of
       its interval; the power is then 42 W, the OCTT's arbitrary number.
@@ -848,7 +848,7 @@ Feature: N Diagnostics
       And the charging station owes no NotifyCustomerInformationRequest
       And the charging station holds no data of the configured valid idToken
 
-    @TC_N_46_CSMS @N10 @N10.FR.02 @N10.FR.08 @D01.FR.01 @D01.FR.06 @D01.FR.18
+    @TC_N_46_CSMS @optional @N10 @N10.FR.02 @N10.FR.08 @D01.FR.01 @D01.FR.06 @D01.FR.18
     Scenario: TC_N_46_CSMS Clear Customer Information - Update Local Authorization List
       The station's list (version LOCAL_LIST_VERSION) holds the token and the CSMS keeps it there;
       the CSMS learns the version with a GetLocalListVersionRequest (allowed at any point). The
