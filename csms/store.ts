@@ -94,6 +94,8 @@ export class CsmsStore {
   readonly tokens = new Map<string, IdTokenRecord>();
   readonly transactions = new Map<string, TransactionRecord>();
   tariffPerKwh = 0;
+  /** Price per minute of a transaction (ConfigureTariff); none in the seed. */
+  tariffPerMinute = 0;
   private requestIds = 0;
   private profileIds = 0;
 
@@ -108,6 +110,7 @@ export class CsmsStore {
     this.tokens.clear();
     this.transactions.clear();
     this.tariffPerKwh = config.COST_PER_KWH;
+    this.tariffPerMinute = 0;
     const evses = Array.from({ length: Math.max(config.CONFIGURED_NUMBER_OF_EVSES, config.CONFIGURED_EVSE_ID) }, (_, i) => ({
       id: i + 1,
       connectorIds: [1],

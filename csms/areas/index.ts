@@ -20,6 +20,7 @@ import { dataTransferArea } from './data-transfer/area';
 import { diagnosticsArea } from './diagnostics/area';
 import { displayMessagesArea } from './display-messages/area';
 import { firmwareArea } from './firmware/area';
+import { meterValuesArea } from './meter-values/area';
 import { provisioningArea } from './provisioning/area';
 import { remoteControlArea } from './remote-control/area';
 import { reservationArea } from './reservation/area';
@@ -35,6 +36,7 @@ export const CSMS_AREAS: readonly CsmsArea[] = [
   diagnosticsArea,
   displayMessagesArea,
   firmwareArea,
+  meterValuesArea,
   provisioningArea,
   remoteControlArea,
   reservationArea,

@@ -2,6 +2,7 @@ import type { IdTokenInfoType, MeterValueType, TransactionEventRequest, Transact
 import type { TransactionRecord } from '../../store';
 import { idTokenInfoFor } from '../authorization/handlers';
 import type { CsmsHandlers, HandlerContext } from '../../handler-context';
+import { finalCost, sendRunningCost } from '../tariff-cost/running-cost';
 
 function energyRegisterWh(meterValues: readonly MeterValueType[] | undefined): number | undefined {
   let latest: number | undefined;
@@ -93,9 +94,9 @@ export const handlers: CsmsHandlers = {
     const record = recordOf(request, context);
     keep(record, request, context);
     const idTokenInfo = verdict(record, request, context);
-    if (!idTokenInfo) return {};
-    record.verdicts.push({ seqNo: request.seqNo, status: idTokenInfo.status });
-    return { idTokenInfo };
+    const totalCost = finalCost(record, request, context);
+    sendRunningCost(record, request, context);
+    if (idTokenInfo) record.verdicts.push({ seqNo: request.seqNo, status: idTokenInfo.status });
+    return { ...(totalCost === undefined ? {} : { totalCost }), ...(idTokenInfo ? { idTokenInfo } : {}) };
   },
-  MeterValues: () => ({}),
 };

@@ -14,7 +14,6 @@ import type {
   IdTokenInfoType,
   IdTokenType,
   MeterValueType,
-  ReadingContextEnumType,
   ReasonEnumType,
   TransactionEventEnumType,
   TransactionEventResponse,
@@ -26,6 +25,8 @@ import { stateSlot } from '../../../../kernel/state-slots';
 import { type TxPoint, endsTransaction, startsTransaction, txPointsOf } from './points';
 import type { Transaction } from '../../core/transactions';
 import { RESERVATIONS } from '../reservation/state';
+import { type ReadingKind, readMeter } from '../meter-values/readings';
+import { startTxEndedSampling, takeTxEndedSamples } from '../meter-values/tx-ended';
 
 /** What the session needs from the scenario: the station, and a way to hand values to later steps. */
 export interface SessionContext {
@@ -112,16 +113,18 @@ function deviceValue(station: ChargingStation, component: string, variable: stri
   return station.deviceModel.value(component, variable);
 }
 
-/** The readings of SampledDataCtrlr for a context, or none when sampling is off or asks for nothing. */
-function reading(station: ChargingStation, transaction: Transaction, context: ReadingContextEnumType, sign = false): MeterValueType[] {
-  if (deviceValue(station, 'SampledDataCtrlr', 'Enabled') === 'false') return [];
-  const variable =
-    context === 'Transaction.Begin' ? 'TxStartedMeasurands' : context === 'Transaction.End' ? 'TxEndedMeasurands' : 'TxUpdatedMeasurands';
-  const measurands = (deviceValue(station, 'SampledDataCtrlr', variable) ?? '').split(',').filter((measurand) => measurand !== '');
-  if (measurands.length === 0 && !sign) return [];
-  const signed = sign || deviceValue(station, 'SampledDataCtrlr', 'SignReadings') === 'true';
-  return [transaction.meter.read(context, measurands, signed)];
+/** The readings of SampledDataCtrlr of one kind, or none when sampling is off or asks for nothing. */
+function reading(station: ChargingStation, transaction: Transaction, kind: ReadingKind, sign = false): MeterValueType[] {
+  const meterValue = readMeter(station, transaction.meter, kind, { signed: sign });
+  return meterValue ? [meterValue] : [];
 }
+
+/**
+ * Transactions whose Transaction.Begin reading waits for their connector: one started before the EV
+ * was plugged in (by authorization, say) is metered from the moment its connector is known, so
+ * its begin reading goes in the event that names the connector (J02, "EVSE not known").
+ */
+const BEGIN_READING_PENDING: StationState<Set<string>> = stateSlot('transactions awaiting their begin reading', () => new Set());
 
 /** A reservation the idToken holds on this EVSE (or on none in particular) ends as its transaction starts (H01). */
 function claimReservation(station: ChargingStation, evseId: number, idToken: IdTokenType | undefined): number | undefined {
@@ -155,7 +158,7 @@ function closeSession(session: EvseSession, station: ChargingStation): void {
   session.rejection = undefined;
   session.chargingSince = undefined;
   session.chargingState = session.evConnected ? 'EVConnected' : undefined;
-  station.transactions.meterOf(session.evseId).setCharging(false);
+  station.transactions.meterOf(session.evseId).stop();
 }
 
 /** Energy stops because the station opens its power path. */
@@ -163,7 +166,7 @@ function openPowerPath(session: EvseSession, station: ChargingStation): void {
   session.powerPathClosed = false;
   if (session.evConnected) session.chargingState = 'EVConnected';
   session.chargingSince = undefined;
-  station.transactions.meterOf(session.evseId).setCharging(false);
+  station.transactions.meterOf(session.evseId).stop();
 }
 
 /**
@@ -187,12 +190,20 @@ async function report(context: SessionContext, session: EvseSession, where: Wher
     // The Started event names whoever is already authorized (E01).
     idToken ??= session.authorization;
     reservationId = claimReservation(station, session.evseId, idToken);
-    meterValue.push(...reading(station, transaction, 'Transaction.Begin', change.signedStart));
+    if (session.evConnected || change.signedStart) meterValue.push(...reading(station, transaction, 'started', change.signedStart));
+    else station.state(BEGIN_READING_PENDING).add(transaction.id);
+    startTxEndedSampling(station, transaction);
   } else {
     eventType = change.forceEnd || endsTransaction(points, change.loses ?? []) ? 'Ended' : 'Updated';
+    if (session.evConnected && station.state(BEGIN_READING_PENDING).delete(transaction.id)) {
+      meterValue.push(...reading(station, transaction, 'started'));
+    }
   }
   meterValue.push(...(change.meterValue ?? []));
-  if (eventType === 'Ended') meterValue.push(...reading(station, transaction, 'Transaction.End'));
+  if (eventType === 'Ended') {
+    station.state(BEGIN_READING_PENDING).delete(transaction.id);
+    meterValue.push(...takeTxEndedSamples(station, transaction), ...reading(station, transaction, 'ended'));
+  }
   if (session.evConnected && transaction.connectorId === undefined) transaction.connectorId = where.connectorId;
   const chargingState = session.chargingState !== transaction.chargingState ? session.chargingState : undefined;
   const response = await station.sendTransactionEvent(transaction, {
@@ -425,7 +436,7 @@ export async function deauthorize(context: SessionContext, where: Where): Promis
   if (stopOnInvalid || endsTransaction(points, lost)) openPowerPath(session, station);
   else if (session.evConnected) {
     session.chargingState = 'SuspendedEVSE';
-    station.transactions.meterOf(where.evseId).setCharging(false);
+    station.transactions.meterOf(where.evseId).suspend('SuspendedEVSE');
   }
   session.authorization = undefined;
   return report(context, session, where, { trigger: 'Deauthorized', loses: lost, forceEnd: stopOnInvalid, stoppedReason: 'DeAuthorized' });
@@ -459,12 +470,12 @@ export async function receiveSignedMeterData(context: SessionContext, where: Whe
   requireEvConnected(session, 'no signed meter data');
   if (!session.charging) session.chargingState = 'SuspendedEVSE';
   const running = station.transactions.onEvse(where.evseId);
-  const signedNow = running ? [running.meter.read('Other', ['Energy.Active.Import.Register'], true)] : [];
+  const signedNow = running ? [running.meter.read(['Energy.Active.Import.Register'], 'Other', { signed: true }).meterValue] : [];
   return report(context, session, where, {
     trigger: 'SignedDataReceived',
     reaches: ['DataSigned'],
     signedStart: true,
-    meterValue: signedNow,
+    meterValue: signedNow.filter((meterValue) => meterValue !== undefined),
   });
 }
 
@@ -481,7 +492,7 @@ export async function startEnergyTransfer(context: SessionContext, where: Where)
   session.powerPathClosed = true;
   session.chargingState = 'Charging';
   session.chargingSince = Date.now();
-  station.transactions.meterOf(where.evseId).setCharging(true);
+  station.transactions.meterOf(where.evseId).start();
   return report(context, session, where, { trigger: 'ChargingStateChanged', reaches });
 }
 
@@ -493,7 +504,7 @@ export async function suspendByEv(context: SessionContext, where: Where): Promis
   const lost: TxPoint[] = session.charging ? ['EnergyTransfer'] : [];
   session.chargingState = 'SuspendedEV';
   session.chargingSince = undefined;
-  station.transactions.meterOf(where.evseId).setCharging(false);
+  station.transactions.meterOf(where.evseId).suspend('SuspendedEV');
   return report(context, session, where, { trigger: 'ChargingStateChanged', loses: lost, stoppedReason: 'StoppedByEV' });
 }
 
@@ -514,9 +525,20 @@ export async function sampleMeter(context: SessionContext, where: Where): Promis
   const { station } = context;
   const transaction = station.transactions.onEvse(where.evseId);
   if (!transaction) throw new Error(`no transaction runs on EVSE ${where.evseId}, so there is nothing to sample`);
-  const measurands = (deviceValue(station, 'SampledDataCtrlr', 'TxUpdatedMeasurands') ?? '').split(',');
-  const meterValue = [transaction.meter.read('Sample.Periodic', measurands)];
+  const meterValue = reading(station, transaction, 'updated');
+  if (meterValue.length === 0) throw new Error('SampledDataCtrlr.TxUpdatedMeasurands lists no measurand the meter gives');
   return report(context, sessionOf(station, where.evseId), where, { trigger: 'MeterValuePeriodic', meterValue });
+}
+
+/** A reading the meter-value timers took of a running transaction, sent as its next Updated event. */
+export async function reportReading(
+  context: SessionContext,
+  transaction: Transaction,
+  trigger: 'MeterValueClock' | 'MeterValuePeriodic',
+  meterValue: MeterValueType,
+): Promise<Reported | undefined> {
+  const where = { evseId: transaction.evseId, connectorId: transaction.connectorId ?? 0 };
+  return report(context, sessionOf(context.station, transaction.evseId), where, { trigger, meterValue: [meterValue] });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
