@@ -30,6 +30,8 @@ module.exports = {
   default: { ...common, format: [...common.format, 'progress-bar'] },
   // CI: one line per step, no terminal control codes.
   ci: { ...common, format: [...common.format, 'progress'] },
+  // The self-test (npm run selftest): no evidence, the verdicts only, as JSON on the command line.
+  selftest: { requireModule: common.requireModule, require: common.require, format: ['summary'], strict: true },
   // Several scenarios at once, each worker with its own embedded CSMS on free ports.
   parallel: { ...common, format: [...common.format, 'progress'], parallel: 2 },
 };

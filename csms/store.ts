@@ -9,10 +9,12 @@ import type {
   IdTokenEnumType,
   IdTokenType,
   RegistrationStatusEnumType,
+  RequestStartStopStatusEnumType,
   TransactionEventRequest,
 } from '../schemas/ocpp201-messages';
 import type { Config } from '../kernel/config';
 import type { StationToCsmsAction } from '../kernel/ocpp/actions';
+import { type StateSlot, StateSlots } from '../kernel/state-slots';
 
 export type SecurityProfileNumber = 1 | 2 | 3;
 
@@ -49,7 +51,12 @@ export interface StationRecord {
   localList: IdTokenType[];
   /** V2G / MO roots the operator trusts for contract certificates this station presents (C07), PEM. */
   trustedContractRoots: string[];
+  /** What the CSMS areas keep of this station (see CsmsStationState), gone with a reset. */
+  readonly areaState: StateSlots<string>;
 }
+
+/** Per-station state of a CSMS area (made with stateSlot; the owner is the station id), e.g. the display messages it set. */
+export type CsmsStationState<T> = StateSlot<string, T>;
 
 export interface IdTokenRecord {
   idToken: string;
@@ -85,6 +92,18 @@ export interface TransactionRecord {
   verdicts: Array<{ seqNo: number; status: AuthorizationStatusEnumType }>;
 }
 
+/** A remote start the CSMS asked for (F01, F02), and what became of it. */
+export interface RemoteStartRecord {
+  stationId: string;
+  remoteStartId: number;
+  idToken: IdTokenType;
+  evseId?: number;
+  /** The station's answer, once it came. */
+  status?: RequestStartStopStatusEnumType;
+  /** The transaction it started (or the one already running when the cable was plugged in first). */
+  transactionId?: string;
+}
+
 function tokenKey(idToken: string, type: string): string {
   return `${type}:${idToken}`;
 }
@@ -93,6 +112,7 @@ export class CsmsStore {
   readonly stations = new Map<string, StationRecord>();
   readonly tokens = new Map<string, IdTokenRecord>();
   readonly transactions = new Map<string, TransactionRecord>();
+  readonly remoteStarts: RemoteStartRecord[] = [];
   tariffPerKwh = 0;
   /** Price per minute of a transaction (ConfigureTariff); none in the seed. */
   tariffPerMinute = 0;
@@ -109,6 +129,7 @@ export class CsmsStore {
     this.stations.clear();
     this.tokens.clear();
     this.transactions.clear();
+    this.remoteStarts.length = 0;
     this.tariffPerKwh = config.COST_PER_KWH;
     this.tariffPerMinute = 0;
     const evses = Array.from({ length: Math.max(config.CONFIGURED_NUMBER_OF_EVSES, config.CONFIGURED_EVSE_ID) }, (_, i) => ({
@@ -134,6 +155,7 @@ export class CsmsStore {
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },
         ],
         trustedContractRoots: [],
+        areaState: new StateSlots<string>(id),
       });
     }
     const token = (

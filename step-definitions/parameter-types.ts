@@ -52,6 +52,7 @@ enumParameter('messageState', 'MessageStateEnumType');
 enumParameter('messageFormat', 'MessageFormatEnumType');
 enumParameter('reservationUpdateStatus', 'ReservationUpdateStatusEnumType');
 enumParameter('firmwareStatus', 'FirmwareStatusEnumType');
+enumParameter('publishFirmwareStatus', 'PublishFirmwareStatusEnumType');
 enumParameter('uploadLogStatus', 'UploadLogStatusEnumType');
 enumParameter('transactionEventType', 'TransactionEventEnumType');
 

@@ -1,4 +1,5 @@
 import { After, AfterAll, AfterStep, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { catalogTestCase } from '../kernel/catalog/test-case-list';
 import { ConfigurationError } from '../kernel/config';
 import { failureLines, stepWording } from './evidence/failure-line';
 import { EVIDENCE_FILE_NAME, FAILURE_FILE_NAME, FRAMES_FILE_NAME, scenarioEvidence } from './evidence/scenario-evidence';
@@ -24,6 +25,19 @@ BeforeAll({ timeout: 60_000 }, async function () {
 Before(async function (this: OcttWorld) {
   // The embedded CSMS starts every scenario from its configured seed, as a fresh CSMS would.
   await runContext().embedded?.reset();
+});
+
+// An optional test case of a feature the CSMS declares it does not support is not applicable:
+// the scenario is skipped with the reason, and its verdict says so.
+Before({ tags: '@optional' }, function (this: OcttWorld, { pickle }) {
+  const id = pickle.tags.map((tag) => tag.name.slice(1)).find((tag) => /^TC_[A-P]_\d+_CSMS$/.test(tag));
+  const feature = id === undefined ? undefined : catalogTestCase(id)?.optionalFeature;
+  if (feature === undefined || !this.config.CSMS_UNSUPPORTED_FEATURES.includes(feature)) return undefined;
+  this.attach(`not applicable: the CSMS declares (CSMS_UNSUPPORTED_FEATURES) that it does not support ${feature}`, {
+    mediaType: 'text/plain',
+    fileName: FAILURE_FILE_NAME,
+  });
+  return 'skipped';
 });
 
 AfterStep(function (this: OcttWorld, { result, error, pickleStep, gherkinDocument }) {

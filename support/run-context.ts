@@ -4,6 +4,8 @@
  * reference CSMS itself.
  */
 import { readFileSync } from 'node:fs';
+import { MutatingRelay } from '../csms/faults/mutating-relay';
+import { mutantNamed } from '../csms/faults/mutants';
 import { ReferenceCsms } from '../csms/reference-csms';
 import { type Config, SECRET_VARIABLES, type VariableName, loadConfig } from '../kernel/config';
 import { EmbeddedOperator } from './operator/embedded-operator';
@@ -29,6 +31,8 @@ export interface RunContext {
   operator: CsmsOperator;
   /** The reference CSMS, in the embedded mode only. */
   embedded?: ReferenceCsms;
+  /** The self-test's faulty relay in front of the embedded CSMS (SELFTEST_MUTANT). */
+  relay?: MutatingRelay;
   /** The generated test PKI, in the embedded mode only. */
   pki?: TestPki;
   startedAt: Date;
@@ -67,6 +71,7 @@ export async function startRun(): Promise<RunContext> {
     process.stderr.write(`Against ${config.CSMS_ADDRESS}, these are at their defaults; set them to match your CSMS: ${shown.join(', ')}\n`);
   }
   let embedded: ReferenceCsms | undefined;
+  let relay: MutatingRelay | undefined;
   let pki: TestPki | undefined;
   let endpoints = { ws: config.CSMS_ADDRESS, wss: config.CSMS_WSS_ADDRESS };
   let tls: TlsMaterial = {
@@ -87,6 +92,11 @@ export async function startRun(): Promise<RunContext> {
       callTimeoutMs: config.OCPP_CALL_TIMEOUT * 1000,
     });
     endpoints = { ws: embedded.endpoints.ws, wss: embedded.endpoints.wss };
+    if (config.SELFTEST_MUTANT) {
+      // npm run selftest: the stations reach the CSMS through a relay that plants one bug.
+      relay = await MutatingRelay.start(embedded.endpoints.ws, mutantNamed(config.SELFTEST_MUTANT));
+      endpoints.ws = relay.url;
+    }
     const read = (path: string): string => readFileSync(path, 'utf8');
     tls = {
       ca: tls.ca ?? read(pki.caCert),
@@ -96,7 +106,7 @@ export async function startRun(): Promise<RunContext> {
       invalidClientKey: tls.invalidClientKey ?? read(pki.invalidClientKey),
     };
   }
-  current = { config, endpoints, tls, operator: operatorFor(config, embedded), embedded, pki, startedAt: new Date() };
+  current = { config, endpoints, tls, operator: operatorFor(config, embedded), embedded, relay, pki, startedAt: new Date() };
   return current;
 }
 
@@ -108,5 +118,10 @@ export function runContext(): RunContext {
 export async function endRun(): Promise<void> {
   const ending = current;
   current = undefined;
+  if (ending?.relay) {
+    // The self-test runner reads this line: a mutant that never fired proves nothing.
+    process.stderr.write(`selftest: mutant ${JSON.stringify(ending.config.SELFTEST_MUTANT)} fired ${ending.relay.fired} times\n`);
+    await ending.relay.stop();
+  }
   await ending?.embedded?.stop();
 }

@@ -23,7 +23,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   InstallCertificate: { certificateType: 'CSMSRootCertificate' },
   PublishFirmware: { checksum: 'd41d8cd98f00b204e9800998ecf8427e' },
   RequestStopTransaction: { transactionId: 'tx-1' },
-  SetDisplayMessage: { content: 'Hello' },
+  SetDisplayMessage: { message: { message: { content: 'Hello' } } },
   SetMonitoringBase: { monitoringBase: 'All' },
   SetMonitoringLevel: { severity: 5 },
   SetVariableMonitoring: {

@@ -22,7 +22,10 @@ export type Params = Record<string, unknown>;
  * Builds the request(s) a real operator would have the CSMS send, from the operator's parameters.
  * More than one request when the CSMS must split (e.g. GetVariables beyond ItemsPerMessage).
  */
-export type RequestBuilder<A extends CsmsToStationAction> = (params: Params, context: BuilderContext) => RequestOf<A> | Array<RequestOf<A>>;
+export type RequestBuilder<A extends CsmsToStationAction> = (
+  params: Params,
+  context: BuilderContext,
+) => RequestOf<A> | Array<RequestOf<A>> | Promise<RequestOf<A> | Array<RequestOf<A>>>;
 
 export type RequestBuilders = { [A in CsmsToStationAction]?: RequestBuilder<A> };
 

@@ -286,7 +286,8 @@ const STATES: Record<ReusableStateName, (context: StateContext, parameters: Stat
     if (answer.kind !== 'result' || (answer.payload as { status?: string }).status !== 'Accepted') {
       throw new Error(`the station did not accept the ReserveNowRequest (${JSON.stringify(answer)}); the state Reserved needs it accepted`);
     }
-    await context.station.reportConnectorStatus(where.evseId, where.connectorId, 'Reserved');
+    // The station's model owes the Reserved report (StatusNotification and NotifyEvent) of the EVSE's connectors.
+    await context.station.sendOwed();
     sessionOf(context.station, where.evseId).state = 'Reserved';
   },
 
@@ -311,13 +312,10 @@ const STATES: Record<ReusableStateName, (context: StateContext, parameters: Stat
         `the station did not accept the ChangeAvailabilityRequest (${JSON.stringify(answer)}); the state Unavailable needs it accepted`,
       );
     }
+    // The station's model owes the Unavailable report (StatusNotification and NotifyEvent) of every connector that changed.
+    await context.station.sendOwed();
     const evses = parameters.wholeStation ? context.station.topology.evses : [context.station.topology.evse(where.evseId)];
-    for (const evse of evses) {
-      for (const connector of evse.connectors) {
-        await context.station.reportConnectorStatus(evse.id, connector.id, 'Unavailable');
-      }
-      sessionOf(context.station, evse.id).state = 'Unavailable';
-    }
+    for (const evse of evses) sessionOf(context.station, evse.id).state = 'Unavailable';
   },
 };
 

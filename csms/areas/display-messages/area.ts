@@ -1,5 +1,5 @@
 import type { CsmsArea } from '../../area';
 import { handlers } from './handlers';
-import { requests } from './requests';
+import { requests, responses } from './requests';
 
-export const displayMessagesArea: CsmsArea = { name: 'display messages', handlers, requests };
+export const displayMessagesArea: CsmsArea = { name: 'display messages', handlers, requests, responses };

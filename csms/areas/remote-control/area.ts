@@ -1,4 +1,5 @@
 import type { CsmsArea } from '../../area';
-import { requests } from './requests';
+import { requests, responses } from './requests';
 
-export const remoteControlArea: CsmsArea = { name: 'remote control', requests };
+/** Block F: remote start and stop, unlock, trigger; the CSMS keeps the remote starts it sent. */
+export const remoteControlArea: CsmsArea = { name: 'remote control', requests, responses };

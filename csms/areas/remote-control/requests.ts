@@ -1,16 +1,28 @@
-import type { IdTokenType, MessageTriggerEnumType } from '../../../schemas/ocpp201-messages';
+import type { IdTokenType, MessageTriggerEnumType, RequestStartTransactionRequest } from '../../../schemas/ocpp201-messages';
 import { expectRequestedMessage } from '../provisioning/handlers';
-import { BadOperatorRequest, type RequestBuilders, mergeParams, requireParam } from '../../operator/builder-context';
+import {
+  BadOperatorRequest,
+  type RequestBuilders,
+  type ResponseObservers,
+  mergeParams,
+  requireParam,
+} from '../../operator/builder-context';
+import { keepRemoteStart, learnRemoteStartAnswer } from './remote-starts';
 
 export const requests: RequestBuilders = {
-  RequestStartTransaction: (params, { store, config }) =>
-    mergeParams(
+  // F01/F02: a fresh remoteStartId per request; the idToken is the operator's (the configured valid one by default).
+  RequestStartTransaction: (params, { store, config, station }) => {
+    const request = mergeParams<RequestStartTransactionRequest>(
       {
         remoteStartId: store.nextRequestId(),
         idToken: { idToken: config.VALID_ID_TOKEN, type: config.VALID_ID_TOKEN_TYPE } as IdTokenType,
       },
       params,
-    ),
+    );
+    keepRemoteStart(store, station.id, request);
+    return request;
+  },
+  // F03: the transaction named, or else the station's latest running one.
   RequestStopTransaction: (params, { store, station }) => {
     const running = [...store.transactions.values()].filter((tx) => tx.stationId === station.id && !tx.endedAt);
     const transactionId = (params.transactionId as string | undefined) ?? running.at(-1)?.transactionId;
@@ -24,4 +36,8 @@ export const requests: RequestBuilders = {
     expectRequestedMessage(station, requestedMessage);
     return mergeParams({ requestedMessage }, params);
   },
+};
+
+export const responses: ResponseObservers = {
+  RequestStartTransaction: (request, response, { store, station }) => learnRemoteStartAnswer(store, station.id, request, response),
 };

@@ -2,6 +2,8 @@ import type { IdTokenInfoType, MeterValueType, TransactionEventRequest, Transact
 import type { TransactionRecord } from '../../store';
 import { idTokenInfoFor } from '../authorization/handlers';
 import type { CsmsHandlers, HandlerContext } from '../../handler-context';
+import { linkRemoteStart } from '../remote-control/remote-starts';
+import { RESERVATIONS } from '../reservation/state';
 import { finalCost, sendRunningCost } from '../tariff-cost/running-cost';
 
 function energyRegisterWh(meterValues: readonly MeterValueType[] | undefined): number | undefined {
@@ -53,7 +55,15 @@ function keep(record: TransactionRecord, request: TransactionEventRequest, conte
     record.evseId = request.evse.id;
     record.connectorId = request.evse.connectorId ?? record.connectorId;
   }
+  const { remoteStartId } = request.transactionInfo;
+  if (remoteStartId !== undefined) {
+    context.session.connection.note(linkRemoteStart(context.store, record.stationId, remoteStartId, record.transactionId));
+  }
   if (request.eventType === 'Started') record.startedAt ??= request.timestamp;
+  // The transaction used a reservation of this CSMS: it is over (H01).
+  const reservation =
+    request.reservationId === undefined ? undefined : context.station.areaState.of(RESERVATIONS).get(request.reservationId);
+  if (reservation?.status === 'Active') reservation.status = 'Used';
   if (request.eventType === 'Ended') record.endedAt = request.timestamp;
   const energy = energyRegisterWh(request.meterValue);
   if (energy !== undefined) {

@@ -1,4 +1,7 @@
 import type { StationArea } from '../../core/charging-station';
+import { sessionOf } from '../transactions/session';
+import { answerRemoteStart } from './remote-start';
+import { answerTrigger } from './triggers';
 
 /** Block F: remote start and stop, unlocking a connector, triggered messages. */
 export const remoteControlArea: StationArea = {
@@ -6,36 +9,20 @@ export const remoteControlArea: StationArea = {
   replies: (station) => {
     const { topology, transactions } = station;
     return {
-      RequestStartTransaction: ({ evseId }) => {
-        if (evseId !== undefined && (!topology.hasEvse(evseId) || transactions.onEvse(evseId))) return { status: 'Rejected' };
-        return { status: 'Accepted' };
-      },
+      RequestStartTransaction: (request) => answerRemoteStart(station, request),
+      // F03: a running transaction is stopped; ending it is the scenario's step ("stops the transaction as the CSMS requested").
       RequestStopTransaction: ({ transactionId }) => {
         const transaction = transactions.byId(transactionId);
-        return { status: transaction && !transaction.ended ? 'Accepted' : 'Rejected' };
+        if (transaction && !transaction.ended) return { status: 'Accepted' };
+        return { status: 'Rejected', statusInfo: { reasonCode: 'TxNotFound', additionalInfo: `no transaction ${transactionId} runs` } };
       },
+      // F05: the cable stays locked while an authorized transaction runs on the EVSE (F05.FR.02).
       UnlockConnector: ({ evseId, connectorId }) => {
         if (!topology.hasConnector(evseId, connectorId)) return { status: 'UnknownConnector' };
-        return { status: transactions.onEvse(evseId) ? 'OngoingAuthorizedTransaction' : 'Unlocked' };
+        const authorized = transactions.onEvse(evseId) !== undefined && sessionOf(station, evseId).authorization !== undefined;
+        return { status: authorized ? 'OngoingAuthorizedTransaction' : 'Unlocked' };
       },
-      TriggerMessage: ({ requestedMessage, evse }) => {
-        if (evse && !topology.hasEvse(evse.id)) return { status: 'Rejected' };
-        if (requestedMessage === 'BootNotification' && station.registration === 'Accepted') return { status: 'Rejected' };
-        const supported = [
-          'BootNotification',
-          'LogStatusNotification',
-          'FirmwareStatusNotification',
-          'Heartbeat',
-          'MeterValues',
-          'SignChargingStationCertificate',
-          'SignV2GCertificate',
-          'SignCombinedCertificate',
-          'StatusNotification',
-          'TransactionEvent',
-          'PublishFirmwareStatusNotification',
-        ];
-        return { status: supported.includes(requestedMessage) ? 'Accepted' : 'NotImplemented' };
-      },
+      TriggerMessage: (request) => answerTrigger(station, request),
     };
   },
 };

@@ -24,7 +24,7 @@ import type { ChargingStation, StationState } from '../../core/charging-station'
 import { stateSlot } from '../../../../kernel/state-slots';
 import { type TxPoint, endsTransaction, startsTransaction, txPointsOf } from './points';
 import type { Transaction } from '../../core/transactions';
-import { RESERVATIONS } from '../reservation/state';
+import { admits, claimReservation } from '../reservation/reservations';
 import { type ReadingKind, readMeter } from '../meter-values/readings';
 import { startTxEndedSampling, takeTxEndedSamples } from '../meter-values/tx-ended';
 
@@ -100,6 +100,8 @@ interface Change {
   meterValue?: MeterValueType[];
   /** The start reading is signed (TxStartPoint DataSigned). */
   signedStart?: boolean;
+  /** The remoteStartId of the RequestStartTransactionRequest this change carries out (F01, F02). */
+  remoteStartId?: number;
 }
 
 /** A TransactionEvent the station sent (response present) or queued while offline. */
@@ -125,21 +127,6 @@ function reading(station: ChargingStation, transaction: Transaction, kind: Readi
  * its begin reading goes in the event that names the connector (J02, "EVSE not known").
  */
 const BEGIN_READING_PENDING: StationState<Set<string>> = stateSlot('transactions awaiting their begin reading', () => new Set());
-
-/** A reservation the idToken holds on this EVSE (or on none in particular) ends as its transaction starts (H01). */
-function claimReservation(station: ChargingStation, evseId: number, idToken: IdTokenType | undefined): number | undefined {
-  if (!idToken) return undefined;
-  const reservations = station.state(RESERVATIONS);
-  const index = reservations.findIndex(
-    (reservation) =>
-      (reservation.evseId === undefined || reservation.evseId === evseId) &&
-      reservation.idToken.idToken === idToken.idToken &&
-      reservation.idToken.type === idToken.type,
-  );
-  if (index < 0) return undefined;
-  const [reservation] = reservations.splice(index, 1);
-  return reservation.id;
-}
 
 function announce(context: SessionContext, session: EvseSession, transaction: Transaction): void {
   const count = context.station.transactions.all().length;
@@ -183,13 +170,17 @@ async function report(context: SessionContext, session: EvseSession, where: Wher
   const meterValue: MeterValueType[] = [];
   if (!transaction) {
     if (!(change.reaches ?? []).some((point) => startsTransaction(points, point))) return undefined;
+    if (!station.availability.isOperative(session.evseId, where.connectorId)) {
+      station.note(`EVSE ${session.evseId} is Inoperative: the station starts no transaction there (G03)`);
+      return undefined;
+    }
     transaction = station.transactions.open(session.evseId, session.evConnected ? where.connectorId : undefined, session.nextTransactionId);
     session.nextTransactionId = undefined;
     announce(context, session, transaction);
     eventType = 'Started';
     // The Started event names whoever is already authorized (E01).
     idToken ??= session.authorization;
-    reservationId = claimReservation(station, session.evseId, idToken);
+    reservationId = claimReservation(station, session.evseId, idToken, session.authorizationGroup);
     if (session.evConnected || change.signedStart) meterValue.push(...reading(station, transaction, 'started', change.signedStart));
     else station.state(BEGIN_READING_PENDING).add(transaction.id);
     startTxEndedSampling(station, transaction);
@@ -215,9 +206,16 @@ async function report(context: SessionContext, session: EvseSession, where: Wher
     transactionInfo: {
       ...(chargingState ? { chargingState } : {}),
       ...(eventType === 'Ended' && change.stoppedReason ? { stoppedReason: change.stoppedReason } : {}),
+      ...(change.remoteStartId === undefined ? {} : { remoteStartId: change.remoteStartId }),
     },
   });
-  if (eventType === 'Ended') closeSession(session, station);
+  if (eventType === 'Ended') {
+    closeSession(session, station);
+    // A ChangeAvailability answered Scheduled happens now (G03.FR.05, G04).
+    for (const { evseId, connectorId, status } of station.availability.transactionEnded(session.evseId)) {
+      station.oweConnectorStatus(evseId, connectorId, status, `the transaction ended: the scheduled ChangeAvailability holds now`);
+    }
+  }
   const verdict = response?.idTokenInfo;
   const judged = idToken ?? transaction.idToken;
   if (verdict && judged) {
@@ -302,7 +300,8 @@ export async function unplug(context: SessionContext, where: Where, side: 'stati
   openPowerPath(session, station);
   const running = station.transactions.onEvse(where.evseId);
   session.chargingState = running ? 'Idle' : undefined;
-  await station.setConnectorStatus(where.evseId, where.connectorId, 'Available');
+  const free = station.availability.isOperative(where.evseId, where.connectorId) ? 'Available' : 'Unavailable';
+  await station.setConnectorStatus(where.evseId, where.connectorId, free);
   const stopOnEvSide = deviceValue(station, 'TxCtrlr', 'StopTxOnEVSideDisconnect') !== 'false';
   if (side === 'ev' && !stopOnEvSide) return report(context, session, where, { trigger: 'EVCommunicationLost' });
   return report(context, session, where, {
@@ -331,6 +330,10 @@ export async function presentIdToken(context: SessionContext, where: Where, idTo
   if (session.authorization) {
     throw new Error(`EVSE ${where.evseId} is already authorized by ${session.authorization.idToken}; present a token to stop instead`);
   }
+  if (!station.availability.isOperative(where.evseId, where.connectorId)) {
+    station.note(`EVSE ${where.evseId} is Inoperative: the station does not accept ${idToken.idToken} there (G03)`);
+    return { accepted: false };
+  }
   const local = localVerdict(station, idToken);
   let authorize: AuthorizeResponse | undefined;
   let accepted: boolean;
@@ -348,12 +351,38 @@ export async function presentIdToken(context: SessionContext, where: Where, idTo
     group = authorize.idTokenInfo.groupIdToken?.idToken;
   }
   if (!accepted) return { authorize, accepted };
+  if (!admits(station, where.evseId, idToken, group)) {
+    station.note(`EVSE ${where.evseId} is reserved for someone else: the station does not accept ${idToken.idToken} there (H01)`);
+    return { authorize, accepted: false };
+  }
   session.authorization = idToken;
   session.authorizationGroup = group;
   session.stopAuthorized = false;
   session.rejection = undefined;
   const event = await report(context, session, where, { trigger: 'Authorized', reaches: ['Authorized'], idToken });
   return { authorize, accepted, event };
+}
+
+/**
+ * The CSMS started the session remotely (F01, F02) with an idToken the station accepted, by asking
+ * the CSMS first (AuthCtrlr.AuthorizeRemoteStart) or as it came. The remote start counts as the
+ * authorization: it opens the transaction where TxStartPoint holds Authorized, else updates the one
+ * the plug-in opened; either event names the idToken and the remoteStartId.
+ */
+export async function authorizeRemoteStart(
+  context: SessionContext,
+  where: Where,
+  idToken: IdTokenType,
+  group: string | undefined,
+  remoteStartId: number,
+): Promise<Reported | undefined> {
+  const session = sessionOf(context.station, where.evseId);
+  if (session.authorization) throw new Error(`EVSE ${where.evseId} is already authorized by ${session.authorization.idToken}`);
+  session.authorization = idToken;
+  session.authorizationGroup = group;
+  session.stopAuthorized = false;
+  session.rejection = undefined;
+  return report(context, session, where, { trigger: 'RemoteStart', reaches: ['Authorized'], idToken, remoteStartId });
 }
 
 /**
