@@ -19,7 +19,7 @@ Feature: I Tariff and Cost
   Background:
     Given the charging station is booted and all its connectors are Available
 
-  @TC_I_01_CSMS @I02 @I02.FR.01
+  @TC_I_01_CSMS @optional @I02 @I02.FR.01
   Scenario: TC_I_01_CSMS Show EV Driver running total cost during charging - costUpdatedRequest
     I02.FR.01 lets a CSMS send the running cost in a CostUpdatedRequest or in the
     TransactionEventResponse; this test case, by its title, is the CostUpdatedRequest one, so a
@@ -80,7 +80,7 @@ Feature: I Tariff and Cost
       | totalCost     | a number        |
     And the charging station shows the driver the total cost of that CostUpdatedRequest
 
-  @TC_I_02_CSMS @I03 @I03.FR.02
+  @TC_I_02_CSMS @optional @I03 @I03.FR.02
   Scenario: TC_I_02_CSMS Show EV Driver Final Total Cost After Charging
     The EV is plugged in first, which starts the transaction with its Transaction.Begin reading;
     the driver authorizes, the EV charges for TRANSACTION_DURATION, the driver stops, energy stops

@@ -162,19 +162,20 @@ Feature: J Meter Values
 
   @TC_J_08_CSMS @J02 @J02.FR.19
   Scenario: TC_J_08_CSMS Sampled Meter Values - Context Transaction.Begin - EVSE not known
-    The driver authorizes before plugging in, which starts the transaction (TxStartPoint
-    Authorized) on the configured EVSE while its connector is not known yet. The meter is read for
-    the transaction once the EV is plugged in, so the Transaction.Begin reading goes in the
-    CablePluggedIn event, not in the Started one, which names the EVSE only (as the OCTT's did).
+    The station's card reader serves all its EVSEs, so when the driver authorizes before plugging
+    in, which starts the transaction (TxStartPoint Authorized), the station does not know its EVSE
+    yet: the Started event names none (the older code sent evse.id there, against the title), and
+    the Transaction.Begin reading goes in the CablePluggedIn event, the first that names the EVSE.
 
     Given the charging station is configured with TxCtrlr.TxStartPoint = Authorized
+    And the charging station has one card reader for all its EVSEs
     When the driver presents the configured valid idToken
     Then the CSMS responds to the AuthorizeRequest with
       | field              | expectation |
       | idTokenInfo.status | Accepted    |
     And the charging station sent these TransactionEventRequests
-      | eventType | triggerReason | idToken.idToken              | idToken.type                      | evse.id             | evse.connectorId | meterValue |
-      | Started   | Authorized    | the configured valid idToken | the configured valid idToken type | the configured EVSE | absent           | absent     |
+      | eventType | triggerReason | idToken.idToken              | idToken.type                      | evse   | meterValue |
+      | Started   | Authorized    | the configured valid idToken | the configured valid idToken type | absent | absent     |
     And the CSMS responds to the TransactionEventRequest with
       | field              | expectation |
       | idTokenInfo.status | Accepted    |
@@ -185,8 +186,8 @@ Feature: J Meter Values
       | connectorId     | the configured connector |
       | connectorStatus | Occupied                 |
     And the charging station sent these TransactionEventRequests
-      | eventType | triggerReason  | transactionInfo.transactionId | transactionInfo.chargingState | evse.connectorId         | meterValue[0].timestamp | meterValue[0].sampledValue[0].context | meterValue[0].sampledValue[0].measurand |
-      | Updated   | CablePluggedIn | <transactionId>               | EVConnected                   | the configured connector | a date-time             | Transaction.Begin                     | Energy.Active.Import.Register           |
+      | eventType | triggerReason  | transactionInfo.transactionId | transactionInfo.chargingState | evse.id             | evse.connectorId         | meterValue[0].timestamp | meterValue[0].sampledValue[0].context | meterValue[0].sampledValue[0].measurand |
+      | Updated   | CablePluggedIn | <transactionId>               | EVConnected                   | the configured EVSE | the configured connector | a date-time             | Transaction.Begin                     | Energy.Active.Import.Register           |
     And the CSMS answered every request of that step
     When the EV starts charging
     Then the charging station sent these TransactionEventRequests

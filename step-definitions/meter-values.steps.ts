@@ -10,7 +10,7 @@ import {
 } from '../support/station/areas/meter-values/checks';
 import { intervalOf } from '../support/station/areas/meter-values/readings';
 import { type ReportTransactionReading, runAlignedIntervals, runSampledIntervals } from '../support/station/areas/meter-values/sampling';
-import { reportReading } from '../support/station/areas/transactions/session';
+import { reportReading, shareCardReader } from '../support/station/areas/transactions/session';
 import type { Exchange } from '../support/station/core/charging-station';
 import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/step-record';
 import { type FieldFailure, ValidationError, checkFields } from '../support/validation/field-checks';
@@ -81,6 +81,10 @@ function readingStamps(exchanges: readonly Exchange[]): StampedAt[] {
 
 Given('the charging station has a custom PeriodicClockAligned monitor on FiscalMetering.MeterValue', function (this: OcttWorld) {
   monitorFiscalMeter(this.station(), 1);
+});
+
+Given('the charging station has one card reader for all its EVSEs', function (this: OcttWorld) {
+  shareCardReader(this.station());
 });
 
 When('{int} clock-aligned interval(s) pass(es)', async function (this: OcttWorld, count: number) {

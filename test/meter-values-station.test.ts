@@ -11,6 +11,7 @@ import {
   plugIn,
   presentIdToken,
   reportReading,
+  shareCardReader,
   startEnergyTransfer,
   unplug,
 } from '../support/station/areas/transactions/session';
@@ -153,6 +154,19 @@ describe('meter values on the station clock, against the reference CSMS', () => 
     assert.ok(contexts.length >= 2, `readings: ${contexts.join(', ')}`);
     assert.ok(contexts.slice(0, -1).every((value) => value === 'Sample.Periodic'));
     assert.equal(contexts.at(-1), 'Transaction.End');
+  });
+
+  test('with one card reader for all EVSEs, a transaction authorized before plug-in names its EVSE and Transaction.Begin reading once plugged in', async () => {
+    station.deviceModel.setValue('TxCtrlr', 'TxStartPoint', 'Authorized');
+    shareCardReader(station);
+    await presentIdToken(context, where, { idToken: '100000C01', type: 'Central' });
+    await plugIn(context, where);
+    const [started, plugged] = sent<TransactionEventRequest>('TransactionEvent');
+    assert.equal(started.eventType, 'Started');
+    assert.equal(started.evse, undefined);
+    assert.equal(started.meterValue, undefined);
+    assert.deepEqual(plugged.evse, { id: 1, connectorId: 1 });
+    assert.equal(plugged.meterValue?.[0].sampledValue[0].context, 'Transaction.Begin');
   });
 
   test('a transaction without a TxEndedInterval collects nothing', () => {

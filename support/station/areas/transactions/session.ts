@@ -122,11 +122,20 @@ function reading(station: ChargingStation, transaction: Transaction, kind: Readi
 }
 
 /**
- * Transactions whose Transaction.Begin reading waits for their connector: one started before the EV
- * was plugged in (by authorization, say) is metered from the moment its connector is known, so
- * its begin reading goes in the event that names the connector (J02, "EVSE not known").
+ * A station whose card reader serves all its EVSEs does not know the EVSE of a transaction that
+ * starts before an EV is plugged in (by authorization): its Started event names no EVSE, and the
+ * Transaction.Begin reading waits for the event that does (J02, "EVSE not known"). With a reader
+ * per EVSE the EVSE is known from the start and the reading goes in the Started event.
  */
-const BEGIN_READING_PENDING: StationState<Set<string>> = stateSlot('transactions awaiting their begin reading', () => new Set());
+const SHARED_CARD_READER: StationState<{ shared: boolean }> = stateSlot('card reader shared by the EVSEs', () => ({ shared: false }));
+
+/** Transactions started while their EVSE was not known, waiting for it (and their begin reading). */
+const EVSE_PENDING: StationState<Set<string>> = stateSlot('transactions waiting for their EVSE', () => new Set());
+
+/** The station's card reader serves all its EVSEs (a Given of the scenario). */
+export function shareCardReader(station: ChargingStation): void {
+  station.state(SHARED_CARD_READER).shared = true;
+}
 
 function announce(context: SessionContext, session: EvseSession, transaction: Transaction): void {
   const count = context.station.transactions.all().length;
@@ -181,18 +190,19 @@ async function report(context: SessionContext, session: EvseSession, where: Wher
     // The Started event names whoever is already authorized (E01).
     idToken ??= session.authorization;
     reservationId = claimReservation(station, session.evseId, idToken, session.authorizationGroup);
-    if (session.evConnected || change.signedStart) meterValue.push(...reading(station, transaction, 'started', change.signedStart));
-    else station.state(BEGIN_READING_PENDING).add(transaction.id);
+    if (!session.evConnected && station.state(SHARED_CARD_READER).shared) station.state(EVSE_PENDING).add(transaction.id);
+    else meterValue.push(...reading(station, transaction, 'started', change.signedStart));
     startTxEndedSampling(station, transaction);
   } else {
     eventType = change.forceEnd || endsTransaction(points, change.loses ?? []) ? 'Ended' : 'Updated';
-    if (session.evConnected && station.state(BEGIN_READING_PENDING).delete(transaction.id)) {
+    if (session.evConnected && station.state(EVSE_PENDING).delete(transaction.id)) {
       meterValue.push(...reading(station, transaction, 'started'));
     }
   }
+  const evseUnknown = station.state(EVSE_PENDING).has(transaction.id);
   meterValue.push(...(change.meterValue ?? []));
   if (eventType === 'Ended') {
-    station.state(BEGIN_READING_PENDING).delete(transaction.id);
+    station.state(EVSE_PENDING).delete(transaction.id);
     meterValue.push(...takeTxEndedSamples(station, transaction), ...reading(station, transaction, 'ended'));
   }
   if (session.evConnected && transaction.connectorId === undefined) transaction.connectorId = where.connectorId;
@@ -200,6 +210,7 @@ async function report(context: SessionContext, session: EvseSession, where: Wher
   const response = await station.sendTransactionEvent(transaction, {
     eventType,
     triggerReason: change.trigger,
+    ...(evseUnknown ? { omitEvse: true } : {}),
     ...(idToken ? { idToken } : {}),
     ...(reservationId === undefined ? {} : { reservationId }),
     ...(meterValue.length > 0 ? { meterValue } : {}),
