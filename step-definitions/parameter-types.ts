@@ -55,6 +55,7 @@ enumParameter('firmwareStatus', 'FirmwareStatusEnumType');
 enumParameter('publishFirmwareStatus', 'PublishFirmwareStatusEnumType');
 enumParameter('uploadLogStatus', 'UploadLogStatusEnumType');
 enumParameter('transactionEventType', 'TransactionEventEnumType');
+enumParameter('hashAlgorithm', 'HashAlgorithmEnumType');
 
 defineParameterType({
   name: 'callErrorCode',

@@ -26,9 +26,11 @@ import {
   unplug,
 } from '../support/station/areas/transactions/session';
 import { type FieldFailure, ValidationError, checkFields } from '../support/validation/field-checks';
+import { resolveValue } from '../support/validation/values';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';
 import { expectationRows, payloadFrom } from './tables';
+import { checkSentInOrder } from './station-actions';
 
 defineParameterType({
   name: 'presentedIdToken',
@@ -54,9 +56,11 @@ async function act(world: OcttWorld, work: (context: SessionContext, where: Wher
 // ---------------------------------------------------------------------------------------------
 // How the station is set up
 
-Given('the charging station is configured with {word} = {word}', function (this: OcttWorld, path: string, value: string) {
+Given('the charging station is configured with {word} = {word}', function (this: OcttWorld, path: string, cell: string) {
   const [component, variable] = path.split('.');
   if (!component || !variable) throw new Error(`"${path}" is not Component.Variable (e.g. TxCtrlr.TxStartPoint)`);
+  // A <placeholder> takes a configured value (an interval such as <SAMPLED_METER_VALUES_INTERVAL>).
+  const value = /^<.+>$/.test(cell) ? String(resolveValue(cell, this.valueContext()).value) : cell;
   const result = this.station().deviceModel.set({ component: { name: component }, variable: { name: variable }, attributeValue: value });
   if (result.attributeStatus !== 'Accepted') {
     throw new Error(
@@ -189,27 +193,12 @@ function inspectLastAnswer(world: OcttWorld, exchanges: readonly Exchange[]): vo
 }
 
 Then('the charging station sent these TransactionEventRequests', function (this: OcttWorld, table: DataTable) {
-  const [fields, ...rows] = table.raw();
-  const sent = transactionEvents(this);
-  if (sent.length !== rows.length) {
-    throw new Error(
-      `the step was to make the charging station send ${rows.length} TransactionEventRequest(s); it sent ${describeExchanges(latestStep(this))}`,
-    );
-  }
-  const failures: FieldFailure[] = [];
-  rows.forEach((cells, index) => {
-    const request = sent[index].request as TransactionEventRequest;
-    const expectations = fields
-      .map((field, column) => ({ field: field.trim(), expectation: cells[column] }))
-      .filter((row) => row.expectation.trim() !== '');
-    try {
-      checkFields(`TransactionEventRequest #${index + 1} (seqNo ${request.seqNo})`, request, expectations, this.valueContext());
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      failures.push(...error.failures);
-    }
-  });
-  if (failures.length > 0) throw new ValidationError(failures);
+  const sent = checkSentInOrder(
+    this,
+    'TransactionEvent',
+    table,
+    (request, index) => `TransactionEventRequest #${index + 1} (seqNo ${(request as TransactionEventRequest).seqNo})`,
+  );
   inspectLastAnswer(this, sent);
 });
 

@@ -62,7 +62,9 @@ After(async function (this: OcttWorld, { result, pickle }) {
     this.trace.maskText(text),
   );
   const failures = [...this.failureLines, ...afterProblems.flatMap((text) => failureLines('After the scenario', text))];
-  const evidence = scenarioEvidence(pickle.name, this.trace.entries, failures);
+  const mask = (text: string): string => this.trace.maskText(text);
+  const checks = this.checks.map((check) => ({ ...check, expected: mask(check.expected), actual: mask(check.actual) }));
+  const evidence = scenarioEvidence(pickle.name, this.trace.entries, failures, checks);
   this.attach(evidence.framesJson, { mediaType: 'application/json', fileName: FRAMES_FILE_NAME });
   this.attach(evidence.html, { mediaType: 'text/html', fileName: EVIDENCE_FILE_NAME });
   if (result?.status === Status.PASSED && afterProblems.length > 0) throw new Error(afterProblems.join('\n'));

@@ -15,7 +15,7 @@ import { undoOfCsmsChanges } from './station/csms-changes';
 import { MessageLog } from './station/core/message-log';
 import type { StateContext } from './station/reusable-states';
 import { TEST_ORGANIZATION } from '../kernel/tls/test-pki';
-import type { ValueContext } from './validation/values';
+import type { CheckRecord, ValueContext } from './validation/values';
 
 /** The message the Then-steps look at: the latest CSMS request waited for, or CSMS response. */
 export interface Inspected {
@@ -45,6 +45,8 @@ export class OcttWorld extends World {
   private readonly slots = new StateSlots<OcttWorld>(this);
   /** One line per failed check of the scenario, for its evidence. */
   readonly failureLines: string[] = [];
+  /** Every check the scenario made, passed or failed, in order: the report shows them all. */
+  readonly checks: CheckRecord[] = [];
   /** Settles when the operator has done (or failed) the last thing the scenario asked. */
   private operatorOutcome: Promise<void> = Promise.resolve();
 
@@ -93,6 +95,7 @@ export class OcttWorld extends World {
             this.stationShapes.get(role)?.numberOfEvses ?? Math.max(this.config.CONFIGURED_NUMBER_OF_EVSES, this.config.CONFIGURED_EVSE_ID),
           connectorType: this.config.CONFIGURED_CONNECTOR_TYPE,
           numberOfPhases: this.config.CONFIGURED_NUMBER_PHASES,
+          nominalVoltage: this.config.CONFIGURED_VOLTAGE,
           organizationName: TEST_ORGANIZATION,
         },
         callTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
@@ -128,6 +131,7 @@ export class OcttWorld extends World {
       config: this.config,
       variable: (name) => this.variables.get(name),
       message: (name) => this.messages.get(name),
+      recordCheck: (check) => this.checks.push(check),
     };
   }
 
@@ -140,6 +144,7 @@ export class OcttWorld extends World {
         this.askCsms(action, params, instruction, role);
         return this.expectCsmsRequest(action, role);
       },
+      awaitCsms: (action) => this.expectCsmsRequest(action, role),
       remember: (name, value) => this.remember(name, value),
     };
   }

@@ -16,10 +16,12 @@ import type { CsmsHandler } from '../handler-context';
 import type { ConfigureAction, RequestBuilder, ResponseObserver } from '../operator/builder-context';
 import { authorizationArea } from './authorization/area';
 import { availabilityArea } from './availability/area';
+import { certificatesArea } from './certificates/area';
 import { dataTransferArea } from './data-transfer/area';
 import { diagnosticsArea } from './diagnostics/area';
 import { displayMessagesArea } from './display-messages/area';
 import { firmwareArea } from './firmware/area';
+import { meterValuesArea } from './meter-values/area';
 import { provisioningArea } from './provisioning/area';
 import { remoteControlArea } from './remote-control/area';
 import { reservationArea } from './reservation/area';
@@ -31,10 +33,12 @@ import { transactionsArea } from './transactions/area';
 export const CSMS_AREAS: readonly CsmsArea[] = [
   authorizationArea,
   availabilityArea,
+  certificatesArea,
   dataTransferArea,
   diagnosticsArea,
   displayMessagesArea,
   firmwareArea,
+  meterValuesArea,
   provisioningArea,
   remoteControlArea,
   reservationArea,

@@ -20,7 +20,8 @@ export type Params = Record<string, unknown>;
 
 /**
  * Builds the request(s) a real operator would have the CSMS send, from the operator's parameters.
- * More than one request when the CSMS must split (e.g. GetVariables beyond ItemsPerMessage).
+ * More than one request when the CSMS must split (e.g. GetVariables beyond ItemsPerMessage); a
+ * promise when the CSMS must first fetch something (a certificate it holds, the station's answer).
  */
 export type RequestBuilder<A extends CsmsToStationAction> = (
   params: Params,
