@@ -42,6 +42,15 @@ function count(output: string, pattern: RegExp): number {
   return match ? Number(match[1]) : 0;
 }
 
+/**
+ * The Cucumber messages of the suite run just made: in its run folder, which reports/latest points
+ * at, or directly in reports/ where runs have no folders of their own.
+ */
+function suiteMessages(): string {
+  const latest = join(ROOT, 'reports', 'latest', 'cucumber.ndjson');
+  return existsSync(latest) ? latest : join(ROOT, 'reports', 'cucumber.ndjson');
+}
+
 async function main(): Promise<void> {
   const unitOnly = process.argv.includes('--unit-only');
   const unit = await run(
@@ -64,7 +73,7 @@ async function main(): Promise<void> {
   let selftest: Outcome = { passed: 0, failed: 0, exitCode: 0 };
   if (!unitOnly) {
     // The suite run just made tells which scenario sees which CSMS message: no second run for the index.
-    const index = join(ROOT, 'reports', 'cucumber.ndjson');
+    const index = suiteMessages();
     selftest = await run(
       process.execPath,
       ['--require', 'ts-node/register', join('scripts', 'selftest.ts'), '--sample', String(SELFTEST_SAMPLE), '--index', index],

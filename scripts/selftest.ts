@@ -7,7 +7,7 @@
  *
  *   npm run selftest                 every mutant
  *   npm run selftest -- --sample 20  an even spread of 20 (what CI runs)
- *   npm run selftest -- --only Reset mutants whose name contains "Reset"
+ *   npm run selftest -- --only Reset,Heartbeat   mutants whose name contains "Reset" or "Heartbeat"
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -103,7 +103,8 @@ async function judge(mutant: Mutant, index: MessageIndex, work: string, n: numbe
 
 function chosenMutants(argv: readonly string[]): Mutant[] {
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
-  let mutants = only ? MUTANTS.filter((mutant) => mutant.name.includes(only)) : [...MUTANTS];
+  const parts = only?.split(',');
+  let mutants = parts ? MUTANTS.filter((mutant) => parts.some((part) => mutant.name.includes(part))) : [...MUTANTS];
   const sample = argv.includes('--sample') ? Number(argv[argv.indexOf('--sample') + 1]) : undefined;
   if (sample && sample < mutants.length) {
     const step = mutants.length / sample;
