@@ -324,7 +324,9 @@ export function loadConfig(options: LoadOptions = {}): Config {
       }
       continue;
     }
-    if (external && spec.requiredForExternal) defaultedMinimal.push(name);
+    // With STATION_POOL the stations' ids and passwords are the pool's.
+    const fromPool = (name === 'BASIC_AUTH_CP' || name === 'BASIC_AUTH_CP_PASSWORD') && rawOf('STATION_POOL') !== undefined;
+    if (external && spec.requiredForExternal && !fromPool) defaultedMinimal.push(name);
     if (spec.fallback !== undefined) {
       parsed[name] =
         typeof spec.fallback === 'function' ? (spec.fallback as (p: Record<string, unknown>) => unknown)(parsed) : spec.fallback;
