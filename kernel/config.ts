@@ -205,6 +205,8 @@ const SPEC = {
   CONFIGURED_STACK_LEVEL: integer(1, 0),
   CONFIGURED_CHARGING_RATE_UNIT: oneOf(['A', 'W'] as const, 'A'),
   CONFIGURED_CHARGING_SCHEDULE_DURATION: integer(300, 1),
+  /** Volts per phase the station and the CSMS convert A <-> W with (block K). */
+  CONFIGURED_VOLTAGE: integer(230, 1),
   // tariff
   COST_PER_KWH: decimal(0.35),
   // data transfer

@@ -7,7 +7,7 @@
  * Either way the last thing printed is where the report is.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism, constants } from 'node:os';
 import { type Config, loadConfig, secretValues } from '../kernel/config';
@@ -91,8 +91,25 @@ function rescueReport(args: readonly string[], startedAt: number): boolean {
   return true;
 }
 
+/**
+ * The run's exit code from its verdicts, not from Cucumber's: non-zero when a test case failed, or
+ * (with --fail-on-inconclusive) when the suite could not judge one; not applicable never fails.
+ * Without a fresh coverage.json (the run stopped before any scenario) Cucumber's code stands.
+ */
+export function exitCodeOf(coverageFile: string, startedAt: number, cucumberExitCode: number, failOnInconclusive: boolean): number {
+  if (!existsSync(coverageFile) || statSync(coverageFile).mtimeMs < startedAt) return cucumberExitCode;
+  const coverage = JSON.parse(readFileSync(coverageFile, 'utf8')) as { run?: { totals?: { verdicts?: Record<string, number> } } };
+  const verdicts = coverage.run?.totals?.verdicts;
+  if (!verdicts) return cucumberExitCode;
+  if ((verdicts.failed ?? 0) > 0) return 1;
+  if (failOnInconclusive && (verdicts.inconclusive ?? 0) > 0) return 1;
+  const judged = Object.values(verdicts).reduce((sum, count) => sum + count, 0);
+  return judged > 0 ? 0 : cucumberExitCode;
+}
+
 async function main(): Promise<void> {
-  const { workers: requested, rest } = parallelOf(process.argv.slice(2));
+  const failOnInconclusive = process.argv.includes('--fail-on-inconclusive');
+  const { workers: requested, rest } = parallelOf(process.argv.slice(2).filter((arg) => arg !== '--fail-on-inconclusive'));
   const { workers, why } = workerCount(requested, availableParallelism(), configuration());
   if (why) process.stdout.write(`${why}\n`);
   // cucumber-js runs one worker in-process without --parallel; --parallel 1 would add a process for nothing.
@@ -114,7 +131,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  process.exitCode = exitCode;
+  process.exitCode = exitCodeOf(join(REPORTS, 'coverage.json'), startedAt, exitCode, failOnInconclusive);
 }
 
 if (require.main === module) void main();

@@ -113,6 +113,7 @@ export class OcttWorld extends World {
             this.stationShapes.get(role)?.numberOfEvses ?? Math.max(this.config.CONFIGURED_NUMBER_OF_EVSES, this.config.CONFIGURED_EVSE_ID),
           connectorType: this.config.CONFIGURED_CONNECTOR_TYPE,
           numberOfPhases: this.config.CONFIGURED_NUMBER_PHASES,
+          nominalVoltage: this.config.CONFIGURED_VOLTAGE,
           organizationName: TEST_ORGANIZATION,
         },
         callTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
@@ -161,6 +162,7 @@ export class OcttWorld extends World {
         this.askCsms(action, params, instruction, role);
         return this.expectCsmsRequest(action, role);
       },
+      awaitCsms: (action) => this.expectCsmsRequest(action, role),
       remember: (name, value) => this.remember(name, value),
     };
   }

@@ -60,6 +60,8 @@ export interface StationHardware {
   connectorType: string;
   numberOfPhases: number;
   organizationName: string;
+  /** Volts per phase (A <-> W); 230 when absent. */
+  nominalVoltage?: number;
 }
 
 /**

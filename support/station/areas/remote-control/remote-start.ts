@@ -12,6 +12,7 @@ import type {
 import { cacheIdTokenInfo } from '../authorization/lists';
 import type { ChargingStation } from '../../core/charging-station';
 import { admits } from '../reservation/reservations';
+import { adoptRemoteStartProfile } from '../smart-charging/remote-start';
 import {
   type Reported,
   type SessionContext,
@@ -119,6 +120,9 @@ export async function carryOutRemoteStart(context: SessionContext, connectorOf: 
   }
   const event = await authorizeRemoteStart(context, where, start.idToken, group, start.remoteStartId);
   if (event) start.transactionId = event.transaction.id;
+  // K05: the request's profile is now the TxProfile of the transaction it started (or joined).
+  const transaction = start.transactionId === undefined ? undefined : station.transactions.byId(start.transactionId);
+  if (start.chargingProfile && transaction) adoptRemoteStartProfile(station, transaction, start.chargingProfile);
   if (!sessionOf(station, start.evseId).evConnected) {
     const seconds = Number(station.deviceModel.value('TxCtrlr', 'EVConnectionTimeOut') ?? '0');
     start.evConnectionDeadline = station.clock.timestampIn(seconds);
