@@ -230,6 +230,11 @@ export class LoopbackFileService {
     });
   }
 
+  /** Lets the process end while the service still listens (a server kept for the life of the process). */
+  unref(): void {
+    for (const server of this.servers()) server.unref();
+  }
+
   /** Stops both listeners, drops open connections and rejects pending waits. */
   close(): Promise<void> {
     this.closing ??= (async () => {

@@ -63,7 +63,6 @@ export const handlers: CsmsHandlers = {
     station.connectorStatus.set(`${evseId}/${connectorId}`, connectorStatus);
     return {};
   },
-  NotifyEvent: () => ({}),
   NotifyReport: ({ reportData }, { station }) => {
     for (const entry of reportData ?? []) {
       const actual = entry.variableAttribute.find((attribute) => (attribute.type ?? 'Actual') === 'Actual');

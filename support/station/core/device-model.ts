@@ -410,7 +410,7 @@ export function baseReportSelection(reportBase: ReportBaseEnumType): (definition
 }
 
 /** A requested component matches when every field the request gives is equal; what it leaves out matches anything. */
-function componentMatches(wanted: ComponentType, actual: ComponentType): boolean {
+export function componentMatches(wanted: ComponentType, actual: ComponentType): boolean {
   if (wanted.name !== actual.name) return false;
   if (wanted.instance !== undefined && wanted.instance !== actual.instance) return false;
   if (!wanted.evse) return true;
@@ -418,7 +418,7 @@ function componentMatches(wanted: ComponentType, actual: ComponentType): boolean
   return wanted.evse.connectorId === undefined || wanted.evse.connectorId === actual.evse.connectorId;
 }
 
-function variableMatches(wanted: VariableType | undefined, actual: VariableType): boolean {
+export function variableMatches(wanted: VariableType | undefined, actual: VariableType): boolean {
   if (!wanted) return true;
   return wanted.name === actual.name && (wanted.instance === undefined || wanted.instance === actual.instance);
 }

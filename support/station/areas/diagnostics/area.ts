@@ -1,35 +1,90 @@
-import type { ClearMonitoringResultType, SetMonitoringResultType } from '../../../../schemas/ocpp201-messages';
 import { OcppCallError } from '../../../../kernel/ocpp/errors';
 import type { StationArea } from '../../core/charging-station';
-import { MONITORING } from './state';
+import { answerCustomerInformation } from './customers';
+import { judgeChange } from './events';
+import { acceptGetLog } from './logs';
+import {
+  applyMonitoringBase,
+  clearVariableMonitoring,
+  monitoringReport,
+  notifyMonitoringReportRequests,
+  setVariableMonitoring,
+} from './monitors';
 
-/** Block N: logs, monitoring, customer information. */
+/** Block N: logs, monitoring, customer information; every answer from the station's own state. */
 export const diagnosticsArea: StationArea = {
   name: 'diagnostics',
+  install: (station) => {
+    const { deviceModel } = station;
+    deviceModel.define({
+      component: { name: 'ChargingStation' },
+      variable: { name: 'Power' },
+      dataType: 'decimal',
+      attributes: { Actual: { value: '0', mutability: 'ReadOnly' } },
+      unit: 'W',
+      supportsMonitoring: true,
+    });
+    deviceModel.define({
+      component: { name: 'MonitoringCtrlr' },
+      variable: { name: 'ActiveMonitoringBase' },
+      dataType: 'OptionList',
+      attributes: { Actual: { value: 'All', mutability: 'ReadOnly' } },
+      valuesList: 'All,FactoryDefault,HardWiredOnly',
+    });
+    // The levels the station can report at: severity 0 (Danger) to 9 (Debug), narrowed by a station that supports fewer.
+    deviceModel.define({
+      component: { name: 'MonitoringCtrlr' },
+      variable: { name: 'ActiveMonitoringLevel' },
+      dataType: 'integer',
+      attributes: { Actual: { value: '9', mutability: 'ReadOnly' } },
+      minLimit: 0,
+      maxLimit: 9,
+    });
+    // What the CSMS writes is judged by the monitors on it, like any other change.
+    deviceModel.onChange(({ definition, attributeType, value }) => {
+      if (attributeType === 'Actual') judgeChange(station, definition.component, definition.variable, value);
+    });
+  },
   replies: (station) => {
     const { deviceModel } = station;
-    const monitoring = () => station.state(MONITORING);
     return {
       ClearVariableMonitoring: ({ id }) => {
         const limit = deviceModel.itemsPerMessage('MonitoringCtrlr', 'ClearVariableMonitoring');
         if (limit !== undefined && id.length > limit) {
           throw new OcppCallError('OccurrenceConstraintViolation', `${id.length} monitor ids exceed ItemsPerMessage ${limit}`);
         }
-        const { monitors } = monitoring();
-        const clearMonitoringResult: ClearMonitoringResultType[] = id.map((monitorId) => {
-          const index = monitors.findIndex((monitor) => monitor.id === monitorId);
-          if (index < 0) return { id: monitorId, status: 'NotFound' };
-          monitors.splice(index, 1);
-          return { id: monitorId, status: 'Accepted' };
-        });
-        return { clearMonitoringResult };
+        return { clearMonitoringResult: clearVariableMonitoring(station, id) };
       },
-      CustomerInformation: ({ report, clear }) => ({ status: report || clear ? 'Accepted' : 'Rejected' }),
-      GetLog: ({ logType }) => ({ status: 'Accepted', filename: `${station.id}-${logType}.log` }),
-      GetMonitoringReport: () => ({ status: monitoring().monitors.length > 0 ? 'Accepted' : 'EmptyResultSet' }),
-      SetMonitoringBase: () => ({ status: 'Accepted' }),
+      CustomerInformation: (request) => answerCustomerInformation(station, request),
+      GetLog: (request) => acceptGetLog(station, request),
+      GetMonitoringReport: ({ requestId, componentVariable, monitoringCriteria }) => {
+        const monitor = monitoringReport(station, componentVariable, monitoringCriteria);
+        if (monitor.length === 0) return { status: 'EmptyResultSet' };
+        const parts = notifyMonitoringReportRequests(requestId, monitor, new Date().toISOString());
+        for (const part of parts) {
+          station.owed.owe(
+            'NotifyMonitoringReport',
+            () => ({ ...part, generatedAt: new Date().toISOString() }),
+            `GetMonitoringReport ${requestId}: ${monitor.length} monitored variable(s), part ${part.seqNo + 1} of ${parts.length}`,
+          );
+        }
+        return { status: 'Accepted' };
+      },
+      SetMonitoringBase: ({ monitoringBase }) => {
+        applyMonitoringBase(station, monitoringBase);
+        return { status: 'Accepted' };
+      },
       SetMonitoringLevel: ({ severity }) => {
-        monitoring().monitoringLevel = severity;
+        const definition = deviceModel.find({ name: 'MonitoringCtrlr' }, { name: 'ActiveMonitoringLevel' });
+        const min = definition?.minLimit ?? 0;
+        const max = definition?.maxLimit ?? 9;
+        if (!Number.isInteger(severity) || severity < min || severity > max) {
+          return {
+            status: 'Rejected',
+            statusInfo: { reasonCode: 'OutOfRange', additionalInfo: `the station supports levels ${min} to ${max}` },
+          };
+        }
+        deviceModel.setValue('MonitoringCtrlr', 'ActiveMonitoringLevel', String(severity));
         return { status: 'Accepted' };
       },
       SetVariableMonitoring: ({ setMonitoringData }) => {
@@ -40,19 +95,7 @@ export const diagnosticsArea: StationArea = {
             `${setMonitoringData.length} setMonitoringData elements exceed ItemsPerMessage ${limit}`,
           );
         }
-        const state = monitoring();
-        const setMonitoringResult: SetMonitoringResultType[] = setMonitoringData.map((data) => {
-          const base = { type: data.type, severity: data.severity, component: data.component, variable: data.variable };
-          if (!deviceModel.hasComponent(data.component)) return { ...base, status: 'UnknownComponent' };
-          const definition = deviceModel.find(data.component, data.variable);
-          if (!definition) return { ...base, status: 'UnknownVariable' };
-          if (!definition.supportsMonitoring) return { ...base, status: 'Rejected' };
-          const id = data.id ?? state.nextMonitorId++;
-          state.monitors = state.monitors.filter((monitor) => monitor.id !== id);
-          state.monitors.push({ ...data, id });
-          return { ...base, id, status: 'Accepted' };
-        });
-        return { setMonitoringResult };
+        return { setMonitoringResult: setVariableMonitoring(station, setMonitoringData) };
       },
     };
   },
