@@ -114,6 +114,8 @@ export class CsmsStore {
   readonly transactions = new Map<string, TransactionRecord>();
   readonly remoteStarts: RemoteStartRecord[] = [];
   tariffPerKwh = 0;
+  /** Price per minute of a transaction (ConfigureTariff); none in the seed. */
+  tariffPerMinute = 0;
   private requestIds = 0;
   private profileIds = 0;
 
@@ -129,6 +131,7 @@ export class CsmsStore {
     this.transactions.clear();
     this.remoteStarts.length = 0;
     this.tariffPerKwh = config.COST_PER_KWH;
+    this.tariffPerMinute = 0;
     const evses = Array.from({ length: Math.max(config.CONFIGURED_NUMBER_OF_EVSES, config.CONFIGURED_EVSE_ID) }, (_, i) => ({
       id: i + 1,
       connectorIds: [1],

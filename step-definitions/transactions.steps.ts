@@ -26,6 +26,7 @@ import {
   unplug,
 } from '../support/station/areas/transactions/session';
 import { type FieldFailure, ValidationError, checkFields } from '../support/validation/field-checks';
+import { resolveValue } from '../support/validation/values';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';
 import { expectationRows, payloadFrom } from './tables';
@@ -54,9 +55,11 @@ async function act(world: OcttWorld, work: (context: SessionContext, where: Wher
 // ---------------------------------------------------------------------------------------------
 // How the station is set up
 
-Given('the charging station is configured with {word} = {word}', function (this: OcttWorld, path: string, value: string) {
+Given('the charging station is configured with {word} = {word}', function (this: OcttWorld, path: string, cell: string) {
   const [component, variable] = path.split('.');
   if (!component || !variable) throw new Error(`"${path}" is not Component.Variable (e.g. TxCtrlr.TxStartPoint)`);
+  // A <placeholder> takes a configured value (an interval such as <SAMPLED_METER_VALUES_INTERVAL>).
+  const value = /^<.+>$/.test(cell) ? String(resolveValue(cell, this.valueContext()).value) : cell;
   const result = this.station().deviceModel.set({ component: { name: component }, variable: { name: variable }, attributeValue: value });
   if (result.attributeStatus !== 'Accepted') {
     throw new Error(

@@ -115,7 +115,8 @@ describe('the reference CSMS keeps transactions', () => {
   });
 
   test('an Ended event of a transaction the CSMS never saw start is accepted and recorded', async () => {
-    assert.deepEqual(await send({ eventType: 'Ended', triggerReason: 'EVDeparted', seqNo: 7 }, 'never-seen'), {});
+    // Its final cost (I03.FR.02) is that of no energy reported: 0.
+    assert.deepEqual(await send({ eventType: 'Ended', triggerReason: 'EVDeparted', seqNo: 7 }, 'never-seen'), { totalCost: 0 });
     assert.ok(store.transactions.get('never-seen')?.endedAt);
   });
 

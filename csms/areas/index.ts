@@ -21,6 +21,7 @@ import { dataTransferArea } from './data-transfer/area';
 import { diagnosticsArea } from './diagnostics/area';
 import { displayMessagesArea } from './display-messages/area';
 import { firmwareArea } from './firmware/area';
+import { meterValuesArea } from './meter-values/area';
 import { provisioningArea } from './provisioning/area';
 import { remoteControlArea } from './remote-control/area';
 import { reservationArea } from './reservation/area';
@@ -37,6 +38,7 @@ export const CSMS_AREAS: readonly CsmsArea[] = [
   diagnosticsArea,
   displayMessagesArea,
   firmwareArea,
+  meterValuesArea,
   provisioningArea,
   remoteControlArea,
   reservationArea,

@@ -165,7 +165,8 @@ export function evseSession(station: ChargingStation, evseId: number): SessionFl
         session.chargingState = session.evConnected ? 'EVConnected' : undefined;
         session.chargingSince = undefined;
       }
-      meter.setCharging(session.charging);
+      if (session.charging) meter.start();
+      else meter.stop();
     },
     get stopAuthorized() {
       return session.stopAuthorized;

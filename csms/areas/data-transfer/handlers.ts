@@ -1,10 +1,7 @@
 import type { CsmsHandlers } from '../../handler-context';
+import { answerDataTransfer } from './vendor-extensions';
 
-/** Block P: vendor-specific data, known only for the configured vendor and message id. */
+/** Block P: vendor-specific data, answered by the extensions the CSMS implements. */
 export const handlers: CsmsHandlers = {
-  DataTransfer: ({ vendorId, messageId }, { config }) => {
-    if (vendorId !== config.CONFIGURED_VENDOR_ID) return { status: 'UnknownVendorId' };
-    if (messageId !== undefined && messageId !== config.CONFIGURED_MESSAGE_ID) return { status: 'UnknownMessageId' };
-    return { status: 'Accepted' };
-  },
+  DataTransfer: (request) => answerDataTransfer(request),
 };

@@ -4,6 +4,7 @@ import { idTokenInfoFor } from '../authorization/handlers';
 import type { CsmsHandlers, HandlerContext } from '../../handler-context';
 import { linkRemoteStart } from '../remote-control/remote-starts';
 import { RESERVATIONS } from '../reservation/state';
+import { finalCost, sendRunningCost } from '../tariff-cost/running-cost';
 
 function energyRegisterWh(meterValues: readonly MeterValueType[] | undefined): number | undefined {
   let latest: number | undefined;
@@ -103,9 +104,9 @@ export const handlers: CsmsHandlers = {
     const record = recordOf(request, context);
     keep(record, request, context);
     const idTokenInfo = verdict(record, request, context);
-    if (!idTokenInfo) return {};
-    record.verdicts.push({ seqNo: request.seqNo, status: idTokenInfo.status });
-    return { idTokenInfo };
+    const totalCost = finalCost(record, request, context);
+    sendRunningCost(record, request, context);
+    if (idTokenInfo) record.verdicts.push({ seqNo: request.seqNo, status: idTokenInfo.status });
+    return { ...(totalCost === undefined ? {} : { totalCost }), ...(idTokenInfo ? { idTokenInfo } : {}) };
   },
-  MeterValues: () => ({}),
 };

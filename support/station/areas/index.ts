@@ -13,6 +13,7 @@ import { dataTransferArea } from './data-transfer/area';
 import { diagnosticsArea } from './diagnostics/area';
 import { displayMessagesArea } from './display-messages/area';
 import { firmwareArea } from './firmware/area';
+import { meterValuesArea } from './meter-values/area';
 import { provisioningArea } from './provisioning/area';
 import { remoteControlArea } from './remote-control/area';
 import { reservationArea } from './reservation/area';
@@ -26,6 +27,7 @@ export const STATION_AREAS: readonly StationArea[] = [
   provisioningArea,
   authorizationArea,
   transactionsArea,
+  meterValuesArea,
   remoteControlArea,
   availabilityArea,
   reservationArea,

@@ -146,7 +146,7 @@ interface Waiter {
 export class ChargingStation {
   readonly topology: Topology;
   readonly deviceModel: DeviceModel;
-  readonly transactions = new Transactions();
+  readonly transactions: Transactions;
   readonly memory = new StationMemory();
   readonly availability: Availability;
   /** Messages the station's model owes the CSMS after answering a request (see OwedMessages). */
@@ -190,6 +190,7 @@ export class ChargingStation {
       scale: options.timeScale ?? 1,
       onError: (error) => this.backgroundFailures.push(`a timer of the station failed: ${(error as Error).message}`),
     });
+    this.transactions = new Transactions(this.clock, phasesOf(hardware.numberOfPhases));
     this.topology = new Topology(hardware.numberOfEvses, hardware.connectorType);
     this.availability = new Availability(this.topology, (evseId) => this.transactions.onEvse(evseId) !== undefined);
     this.password = identity.password;
@@ -756,6 +757,11 @@ export function bootResponseProblems(response: BootNotificationResponse, nowMs: 
   }
   if (response.interval < 0) problems.push(`interval ${response.interval} is negative`);
   return problems;
+}
+
+/** The phases an EVSE's meter measures: 1 to 3 (a configuration of more is read as 3). */
+function phasesOf(numberOfPhases: number): 1 | 2 | 3 {
+  return numberOfPhases <= 1 ? 1 : numberOfPhases === 2 ? 2 : 3;
 }
 
 /** A fixed response payload, as opposed to a CALLERROR, silence, a raw frame or a function. */

@@ -59,6 +59,8 @@ export interface ReadOptions {
   phases?: readonly PhaseEnumType[];
   /** Every sampled value carries a signedMeterValue. */
   signed?: boolean;
+  /** The instant the reading is for (a clock-aligned boundary the timer fired at); default now. */
+  at?: Date;
 }
 
 export interface MeterReading {
@@ -228,7 +230,7 @@ export class MeterModel {
   /** One reading of the measurands asked for ('' entries are ignored, repeats read once). */
   read(measurands: readonly string[], context: ReadingContextEnumType, options: ReadOptions = {}): MeterReading {
     this.advance();
-    const timestamp = this.clock.now().toISOString();
+    const timestamp = (options.at ?? this.clock.now()).toISOString();
     const sampledValue: SampledValueType[] = [];
     const missing: string[] = [];
     for (const measurand of new Set(measurands.map((m) => m.trim()).filter((m) => m !== ''))) {

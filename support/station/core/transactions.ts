@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChargingStateEnumType, IdTokenType, MeterValueType, ReadingContextEnumType } from '../../../schemas/ocpp201-messages';
-import { EvseMeter } from './evse-meter';
+import { type MeterClock, MeterModel } from './meter-model';
 
 /**
  * One transaction of the station. Its id is used by every event of it; seqNo counts per
@@ -23,14 +23,17 @@ export class Transaction {
     readonly evseId: number,
     connectorId: number | undefined,
     /** The meter of the transaction's EVSE. */
-    readonly meter: EvseMeter = new EvseMeter(evseId),
+    readonly meter: MeterModel,
   ) {
     this.connectorId = connectorId;
   }
 
   /** The energy register of the EVSE's meter now, in the given context. */
   meterValue(context: ReadingContextEnumType): MeterValueType {
-    return this.meter.read(context, ['Energy.Active.Import.Register']);
+    const { meterValue } = this.meter.read(['Energy.Active.Import.Register'], context);
+    // The register is a measurand every meter gives: no reading here is a broken meter model.
+    if (!meterValue) throw new Error(`the meter of EVSE ${this.evseId} gave no energy register`);
+    return meterValue;
   }
 
   /** The seqNo for the next event of this transaction. */
@@ -50,13 +53,20 @@ export class Transaction {
 
 export class Transactions {
   private readonly list: Transaction[] = [];
-  private readonly meters = new Map<number, EvseMeter>();
+  private readonly meters = new Map<number, MeterModel>();
+
+  constructor(
+    /** The station's clock: energy accrues over its (scaled) seconds. */
+    private readonly clock: MeterClock,
+    /** Phases wired to every EVSE (CONFIGURED_NUMBER_PHASES). */
+    private readonly phases: 1 | 2 | 3 = 3,
+  ) {}
 
   /** The meter of an EVSE: its register keeps counting across transactions, as a real one does. */
-  meterOf(evseId: number): EvseMeter {
+  meterOf(evseId: number): MeterModel {
     let meter = this.meters.get(evseId);
     if (!meter) {
-      meter = new EvseMeter(evseId);
+      meter = new MeterModel({ clock: this.clock, evseId, phases: this.phases });
       this.meters.set(evseId, meter);
     }
     return meter;

@@ -6,11 +6,13 @@
 import type {
   FirmwareStatusEnumType,
   MessageTriggerEnumType,
+  MeterValueType,
   TriggerMessageRequest,
   TriggerMessageResponse,
   UploadLogStatusEnumType,
 } from '../../../../schemas/ocpp201-messages';
 import type { ChargingStation } from '../../core/charging-station';
+import type { MeterModel } from '../../core/meter-model';
 import type { Transaction } from '../../core/transactions';
 import { sessionOf } from '../transactions/session';
 import { CAPABILITIES } from './state';
@@ -21,6 +23,13 @@ function rejected(additionalInfo: string, reasonCode: string): TriggerMessageRes
 
 function measurands(station: ChargingStation, component: string, variable: string): string[] {
   return (station.deviceModel.value(component, variable) ?? '').split(',').filter((measurand) => measurand !== '');
+}
+
+/** A triggered reading of the measurands listed; the energy register when the meter gives none of them. */
+function triggeredReading(meter: MeterModel, listed: readonly string[]): MeterValueType {
+  const reading = meter.read(listed, 'Trigger').meterValue ?? meter.read(['Energy.Active.Import.Register'], 'Trigger').meterValue;
+  if (!reading) throw new Error(`the meter of EVSE ${meter.evseId} gave no energy register`);
+  return reading;
 }
 
 /** The messages this station can be asked for; a Local Controller's message only when it is one. */
@@ -81,7 +90,7 @@ function oweTriggeredEvent(station: ChargingStation, transaction: Transaction, b
         seqNo: transaction.takeSeqNo(),
         transactionInfo: { transactionId: transaction.id, ...(chargingState ? { chargingState } : {}) },
         evse: { id: transaction.evseId, ...(transaction.connectorId === undefined ? {} : { connectorId: transaction.connectorId }) },
-        meterValue: [transaction.meter.read('Trigger', measurands(station, 'SampledDataCtrlr', 'TxUpdatedMeasurands'))],
+        meterValue: [triggeredReading(transaction.meter, measurands(station, 'SampledDataCtrlr', 'TxUpdatedMeasurands'))],
       };
     },
     because,
@@ -147,7 +156,7 @@ export function answerTrigger(station: ChargingStation, request: TriggerMessageR
           'MeterValues',
           () => ({
             evseId: id,
-            meterValue: [station.transactions.meterOf(id).read('Trigger', measurands(station, 'AlignedDataCtrlr', 'Measurands'))],
+            meterValue: [triggeredReading(station.transactions.meterOf(id), measurands(station, 'AlignedDataCtrlr', 'Measurands'))],
           }),
           because,
         );

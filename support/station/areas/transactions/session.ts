@@ -14,7 +14,6 @@ import type {
   IdTokenInfoType,
   IdTokenType,
   MeterValueType,
-  ReadingContextEnumType,
   ReasonEnumType,
   TransactionEventEnumType,
   TransactionEventResponse,
@@ -26,6 +25,8 @@ import { stateSlot } from '../../../../kernel/state-slots';
 import { type TxPoint, endsTransaction, startsTransaction, txPointsOf } from './points';
 import type { Transaction } from '../../core/transactions';
 import { admits, claimReservation } from '../reservation/reservations';
+import { type ReadingKind, readMeter } from '../meter-values/readings';
+import { startTxEndedSampling, takeTxEndedSamples } from '../meter-values/tx-ended';
 
 /** What the session needs from the scenario: the station, and a way to hand values to later steps. */
 export interface SessionContext {
@@ -114,15 +115,26 @@ function deviceValue(station: ChargingStation, component: string, variable: stri
   return station.deviceModel.value(component, variable);
 }
 
-/** The readings of SampledDataCtrlr for a context, or none when sampling is off or asks for nothing. */
-function reading(station: ChargingStation, transaction: Transaction, context: ReadingContextEnumType, sign = false): MeterValueType[] {
-  if (deviceValue(station, 'SampledDataCtrlr', 'Enabled') === 'false') return [];
-  const variable =
-    context === 'Transaction.Begin' ? 'TxStartedMeasurands' : context === 'Transaction.End' ? 'TxEndedMeasurands' : 'TxUpdatedMeasurands';
-  const measurands = (deviceValue(station, 'SampledDataCtrlr', variable) ?? '').split(',').filter((measurand) => measurand !== '');
-  if (measurands.length === 0 && !sign) return [];
-  const signed = sign || deviceValue(station, 'SampledDataCtrlr', 'SignReadings') === 'true';
-  return [transaction.meter.read(context, measurands, signed)];
+/** The readings of SampledDataCtrlr of one kind, or none when sampling is off or asks for nothing. */
+function reading(station: ChargingStation, transaction: Transaction, kind: ReadingKind, sign = false): MeterValueType[] {
+  const meterValue = readMeter(station, transaction.meter, kind, { signed: sign });
+  return meterValue ? [meterValue] : [];
+}
+
+/**
+ * A station whose card reader serves all its EVSEs does not know the EVSE of a transaction that
+ * starts before an EV is plugged in (by authorization): its Started event names no EVSE, and the
+ * Transaction.Begin reading waits for the event that does (J02, "EVSE not known"). With a reader
+ * per EVSE the EVSE is known from the start and the reading goes in the Started event.
+ */
+const SHARED_CARD_READER: StationState<{ shared: boolean }> = stateSlot('card reader shared by the EVSEs', () => ({ shared: false }));
+
+/** Transactions started while their EVSE was not known, waiting for it (and their begin reading). */
+const EVSE_PENDING: StationState<Set<string>> = stateSlot('transactions waiting for their EVSE', () => new Set());
+
+/** The station's card reader serves all its EVSEs (a Given of the scenario). */
+export function shareCardReader(station: ChargingStation): void {
+  station.state(SHARED_CARD_READER).shared = true;
 }
 
 function announce(context: SessionContext, session: EvseSession, transaction: Transaction): void {
@@ -142,7 +154,7 @@ function closeSession(session: EvseSession, station: ChargingStation): void {
   session.rejection = undefined;
   session.chargingSince = undefined;
   session.chargingState = session.evConnected ? 'EVConnected' : undefined;
-  station.transactions.meterOf(session.evseId).setCharging(false);
+  station.transactions.meterOf(session.evseId).stop();
 }
 
 /** Energy stops because the station opens its power path. */
@@ -150,7 +162,7 @@ function openPowerPath(session: EvseSession, station: ChargingStation): void {
   session.powerPathClosed = false;
   if (session.evConnected) session.chargingState = 'EVConnected';
   session.chargingSince = undefined;
-  station.transactions.meterOf(session.evseId).setCharging(false);
+  station.transactions.meterOf(session.evseId).stop();
 }
 
 /**
@@ -178,17 +190,27 @@ async function report(context: SessionContext, session: EvseSession, where: Wher
     // The Started event names whoever is already authorized (E01).
     idToken ??= session.authorization;
     reservationId = claimReservation(station, session.evseId, idToken, session.authorizationGroup);
-    meterValue.push(...reading(station, transaction, 'Transaction.Begin', change.signedStart));
+    if (!session.evConnected && station.state(SHARED_CARD_READER).shared) station.state(EVSE_PENDING).add(transaction.id);
+    else meterValue.push(...reading(station, transaction, 'started', change.signedStart));
+    startTxEndedSampling(station, transaction);
   } else {
     eventType = change.forceEnd || endsTransaction(points, change.loses ?? []) ? 'Ended' : 'Updated';
+    if (session.evConnected && station.state(EVSE_PENDING).delete(transaction.id)) {
+      meterValue.push(...reading(station, transaction, 'started'));
+    }
   }
+  const evseUnknown = station.state(EVSE_PENDING).has(transaction.id);
   meterValue.push(...(change.meterValue ?? []));
-  if (eventType === 'Ended') meterValue.push(...reading(station, transaction, 'Transaction.End'));
+  if (eventType === 'Ended') {
+    station.state(EVSE_PENDING).delete(transaction.id);
+    meterValue.push(...takeTxEndedSamples(station, transaction), ...reading(station, transaction, 'ended'));
+  }
   if (session.evConnected && transaction.connectorId === undefined) transaction.connectorId = where.connectorId;
   const chargingState = session.chargingState !== transaction.chargingState ? session.chargingState : undefined;
   const response = await station.sendTransactionEvent(transaction, {
     eventType,
     triggerReason: change.trigger,
+    ...(evseUnknown ? { omitEvse: true } : {}),
     ...(idToken ? { idToken } : {}),
     ...(reservationId === undefined ? {} : { reservationId }),
     ...(meterValue.length > 0 ? { meterValue } : {}),
@@ -454,7 +476,7 @@ export async function deauthorize(context: SessionContext, where: Where): Promis
   if (stopOnInvalid || endsTransaction(points, lost)) openPowerPath(session, station);
   else if (session.evConnected) {
     session.chargingState = 'SuspendedEVSE';
-    station.transactions.meterOf(where.evseId).setCharging(false);
+    station.transactions.meterOf(where.evseId).suspend('SuspendedEVSE');
   }
   session.authorization = undefined;
   return report(context, session, where, { trigger: 'Deauthorized', loses: lost, forceEnd: stopOnInvalid, stoppedReason: 'DeAuthorized' });
@@ -488,12 +510,12 @@ export async function receiveSignedMeterData(context: SessionContext, where: Whe
   requireEvConnected(session, 'no signed meter data');
   if (!session.charging) session.chargingState = 'SuspendedEVSE';
   const running = station.transactions.onEvse(where.evseId);
-  const signedNow = running ? [running.meter.read('Other', ['Energy.Active.Import.Register'], true)] : [];
+  const signedNow = running ? [running.meter.read(['Energy.Active.Import.Register'], 'Other', { signed: true }).meterValue] : [];
   return report(context, session, where, {
     trigger: 'SignedDataReceived',
     reaches: ['DataSigned'],
     signedStart: true,
-    meterValue: signedNow,
+    meterValue: signedNow.filter((meterValue) => meterValue !== undefined),
   });
 }
 
@@ -510,7 +532,7 @@ export async function startEnergyTransfer(context: SessionContext, where: Where)
   session.powerPathClosed = true;
   session.chargingState = 'Charging';
   session.chargingSince = Date.now();
-  station.transactions.meterOf(where.evseId).setCharging(true);
+  station.transactions.meterOf(where.evseId).start();
   return report(context, session, where, { trigger: 'ChargingStateChanged', reaches });
 }
 
@@ -522,7 +544,7 @@ export async function suspendByEv(context: SessionContext, where: Where): Promis
   const lost: TxPoint[] = session.charging ? ['EnergyTransfer'] : [];
   session.chargingState = 'SuspendedEV';
   session.chargingSince = undefined;
-  station.transactions.meterOf(where.evseId).setCharging(false);
+  station.transactions.meterOf(where.evseId).suspend('SuspendedEV');
   return report(context, session, where, { trigger: 'ChargingStateChanged', loses: lost, stoppedReason: 'StoppedByEV' });
 }
 
@@ -543,9 +565,20 @@ export async function sampleMeter(context: SessionContext, where: Where): Promis
   const { station } = context;
   const transaction = station.transactions.onEvse(where.evseId);
   if (!transaction) throw new Error(`no transaction runs on EVSE ${where.evseId}, so there is nothing to sample`);
-  const measurands = (deviceValue(station, 'SampledDataCtrlr', 'TxUpdatedMeasurands') ?? '').split(',');
-  const meterValue = [transaction.meter.read('Sample.Periodic', measurands)];
+  const meterValue = reading(station, transaction, 'updated');
+  if (meterValue.length === 0) throw new Error('SampledDataCtrlr.TxUpdatedMeasurands lists no measurand the meter gives');
   return report(context, sessionOf(station, where.evseId), where, { trigger: 'MeterValuePeriodic', meterValue });
+}
+
+/** A reading the meter-value timers took of a running transaction, sent as its next Updated event. */
+export async function reportReading(
+  context: SessionContext,
+  transaction: Transaction,
+  trigger: 'MeterValueClock' | 'MeterValuePeriodic',
+  meterValue: MeterValueType,
+): Promise<Reported | undefined> {
+  const where = { evseId: transaction.evseId, connectorId: transaction.connectorId ?? 0 };
+  return report(context, sessionOf(context.station, transaction.evseId), where, { trigger, meterValue: [meterValue] });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
