@@ -60,7 +60,7 @@ export interface BuiltReport {
 }
 
 /** Test cases with a scenario in the project's features/, run or not. */
-function projectTestCases(): string[] {
+export function projectTestCases(): string[] {
   try {
     return featureScenarios().flatMap((scenario) => testCaseTags(scenario.tags));
   } catch {
