@@ -82,6 +82,8 @@ export function runSuite(name: string, workers: number): Promise<SuiteRun> {
       try {
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
         total += kbOf(status, 'VmRSS');
+        // A process that has just exited (a zombie) has no memory left to count.
+        if (kbOf(status, 'VmHWM') === 0) continue;
         peakOf.set(pid, Math.max(peakOf.get(pid) ?? 0, kbOf(status, 'VmHWM')));
         if (!roleOf.has(pid))
           roleOf.set(pid, readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('run_worker') ? 'worker' : 'cucumber-js');
