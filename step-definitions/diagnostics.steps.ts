@@ -17,11 +17,12 @@ import { uploadLog } from '../support/station/areas/diagnostics/logs';
 import { closeSuiteLogServer, uploadLocation } from '../support/station/areas/diagnostics/log-server';
 import { activeMonitors, installMonitor, type MonitorKind } from '../support/station/areas/diagnostics/monitors';
 import { CUSTOMERS, DIAGNOSTICS_CLOCK, LOGS } from '../support/station/areas/diagnostics/state';
-import { latestStep, sentInLatestStep } from '../support/station/step-record';
+import { latestStep } from '../support/station/step-record';
 import { checkFields, type FieldFailure, ValidationError } from '../support/validation/field-checks';
 import { resolveValue } from '../support/validation/values';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';
+import { checkSentInOrder } from './station-actions';
 
 const UPLOAD_LOCATION = 'diagnostics: where the suite expects the station to upload its log';
 const CUSTOMER_CERTIFICATE = "diagnostics: the customer's certificate the station holds";
@@ -198,24 +199,7 @@ When('the periodic monitor {int} has fired {int} time(s)', async function (this:
 });
 
 Then('the charging station sent, in order, these {message}s', function (this: OcttWorld, message: MessageName, table: DataTable) {
-  const [fields, ...rows] = table.raw();
-  const sent = sentInLatestStep(this, message.action);
-  if (sent.length !== rows.length) {
-    throw new Error(`the step was to make the charging station send ${rows.length} ${message.name}(s); it sent ${sent.length}`);
-  }
-  const failures: FieldFailure[] = [];
-  rows.forEach((cells, index) => {
-    const expectations = fields
-      .map((field, column) => ({ field: field.trim(), expectation: cells[column] }))
-      .filter((row) => row.expectation.trim() !== '');
-    try {
-      checkFields(`${message.name} #${index + 1}`, sent[index].request, expectations, this.valueContext());
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      failures.push(...error.failures);
-    }
-  });
-  if (failures.length > 0) throw new ValidationError(failures);
+  checkSentInOrder(this, message.action, table);
 });
 
 Then('the CSMS answered each of them with an empty response', function (this: OcttWorld) {

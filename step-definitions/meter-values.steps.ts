@@ -13,8 +13,9 @@ import { type ReportTransactionReading, runAlignedIntervals, runSampledIntervals
 import { reportReading, shareCardReader } from '../support/station/areas/transactions/session';
 import type { Exchange } from '../support/station/core/charging-station';
 import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/step-record';
-import { type FieldFailure, ValidationError, checkFields } from '../support/validation/field-checks';
+import { type FieldFailure, ValidationError } from '../support/validation/field-checks';
 import type { OcttWorld } from '../support/world';
+import { checkSentInOrder } from './station-actions';
 
 function reporter(world: OcttWorld): ReportTransactionReading {
   return (transaction, trigger, meterValue) =>
@@ -23,30 +24,6 @@ function reporter(world: OcttWorld): ReportTransactionReading {
 
 function throwIfAny(failures: readonly FieldFailure[]): void {
   if (failures.length > 0) throw new ValidationError(failures);
-}
-
-/** One row per request of that step, in order; the header names the fields. */
-function checkSent(world: OcttWorld, action: string, table: DataTable): void {
-  const [fields, ...rows] = table.raw();
-  const sent = sentInLatestStep(world, action);
-  if (sent.length !== rows.length) {
-    throw new Error(
-      `the step was to make the charging station send ${rows.length} ${action}Request(s); it sent ${describeExchanges(latestStep(world))}`,
-    );
-  }
-  const failures: FieldFailure[] = [];
-  rows.forEach((cells, index) => {
-    const expectations = fields
-      .map((field, column) => ({ field: field.trim(), expectation: cells[column] }))
-      .filter((row) => row.expectation.trim() !== '');
-    try {
-      checkFields(`${action}Request #${index + 1}`, sent[index].request, expectations, world.valueContext());
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      failures.push(...error.failures);
-    }
-  });
-  throwIfAny(failures);
 }
 
 function endedEvent(world: OcttWorld): TransactionEventRequest {
@@ -98,11 +75,11 @@ When('the EV charges for {int} sampled interval(s)', async function (this: OcttW
 });
 
 Then('the charging station sent these MeterValuesRequests', function (this: OcttWorld, table: DataTable) {
-  checkSent(this, 'MeterValues', table);
+  checkSentInOrder(this, 'MeterValues', table);
 });
 
 Then('the charging station sent these NotifyEventRequests', function (this: OcttWorld, table: DataTable) {
-  checkSent(this, 'NotifyEvent', table);
+  checkSentInOrder(this, 'NotifyEvent', table);
 });
 
 Then('every reading of that step is timestamped on a clock-aligned boundary of AlignedDataCtrlr.Interval', function (this: OcttWorld) {

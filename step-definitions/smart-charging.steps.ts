@@ -11,11 +11,12 @@ import { holdProfile } from '../support/station/areas/smart-charging/held-profil
 import { evStatesNeeds, forwardEvSchedules, planEvAnswers } from '../support/station/areas/smart-charging/iso15118';
 import { CHARGING_PROFILES } from '../support/station/areas/smart-charging/state';
 import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/step-record';
-import { type FieldFailure, ValidationError, checkFields } from '../support/validation/field-checks';
+import { ValidationError } from '../support/validation/field-checks';
 import { valueAt } from '../support/validation/paths';
 import { resolveValue, show } from '../support/validation/values';
 import type { OcttWorld } from '../support/world';
 import { payloadFrom } from './tables';
+import { checkSentInOrder } from './station-actions';
 
 // ---------------------------------------------------------------------------------------------
 // How the station is set up
@@ -173,26 +174,7 @@ Then('the charging station answered it with a CALLERROR {callErrorCode}', async 
 Then(
   'the charging station reported its charging profiles in these ReportChargingProfilesRequests',
   function (this: OcttWorld, table: DataTable) {
-    const [fields, ...rows] = table.raw();
-    const sent = sentInLatestStep(this, 'ReportChargingProfiles');
-    if (sent.length !== rows.length) {
-      throw new Error(
-        `the station was to send ${rows.length} ReportChargingProfilesRequest(s); it sent ${describeExchanges(latestStep(this))}`,
-      );
-    }
-    const failures: FieldFailure[] = [];
-    rows.forEach((cells, index) => {
-      const expectations = fields
-        .map((field, column) => ({ field: field.trim(), expectation: cells[column] }))
-        .filter((row) => row.expectation.trim() !== '');
-      try {
-        checkFields(`ReportChargingProfilesRequest #${index + 1}`, sent[index].request, expectations, this.valueContext());
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        failures.push(...error.failures);
-      }
-    });
-    if (failures.length > 0) throw new ValidationError(failures);
+    checkSentInOrder(this, 'ReportChargingProfiles', table);
   },
 );
 

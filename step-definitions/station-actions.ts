@@ -1,11 +1,11 @@
 import type { DataTable } from '@cucumber/cucumber';
 import type { ConnectorStatusEnumType } from '../schemas/ocpp201-messages';
-import type { ChargingStation } from '../support/station/core/charging-station';
+import type { ChargingStation, Exchange } from '../support/station/core/charging-station';
 import { defaultPayload } from '../support/station/core/message-defaults';
-import { checkField } from '../support/validation/field-checks';
+import { type FieldFailure, ValidationError, checkField, checkFields } from '../support/validation/field-checks';
 import type { OcttWorld } from '../support/world';
 import { STATION_TO_CSMS_ACTIONS, type StationToCsmsAction } from '../kernel/ocpp/actions';
-import { recordStep } from '../support/station/step-record';
+import { describeExchanges, latestStep, recordStep, sentInLatestStep } from '../support/station/step-record';
 import type { MessageName } from './parameter-types';
 import { payloadFrom } from './tables';
 
@@ -38,6 +38,40 @@ function stationRequestAction(message: MessageName): StationToCsmsAction {
     throw new Error(`${message.name} is not a request a charging station sends`);
   }
   return message.action as StationToCsmsAction;
+}
+
+/**
+ * Checks what the latest acting step made the station send of one action: one table row per
+ * request, in order (the header names the fields, an empty cell checks nothing); every failing field
+ * of every row is reported at once. Returns the requests, for checks of their answers.
+ */
+export function checkSentInOrder(
+  world: OcttWorld,
+  action: string,
+  table: DataTable,
+  label: (request: unknown, index: number) => string = (_request, index) => `${action}Request #${index + 1}`,
+): Exchange[] {
+  const [fields, ...rows] = table.raw();
+  const sent = sentInLatestStep(world, action);
+  if (sent.length !== rows.length) {
+    throw new Error(
+      `the step was to make the charging station send ${rows.length} ${action}Request(s); it sent ${describeExchanges(latestStep(world))}`,
+    );
+  }
+  const failures: FieldFailure[] = [];
+  rows.forEach((cells, index) => {
+    const expectations = fields
+      .map((field, column) => ({ field: field.trim(), expectation: cells[column] }))
+      .filter((row) => row.expectation.trim() !== '');
+    try {
+      checkFields(label(sent[index].request, index), sent[index].request, expectations, world.valueContext());
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      failures.push(...error.failures);
+    }
+  });
+  if (failures.length > 0) throw new ValidationError(failures);
+  return sent;
 }
 
 /** BootNotification (PowerUp) that must be Accepted, then every connector reported Available. */

@@ -30,6 +30,7 @@ import { resolveValue } from '../support/validation/values';
 import type { OcttWorld } from '../support/world';
 import type { MessageName } from './parameter-types';
 import { expectationRows, payloadFrom } from './tables';
+import { checkSentInOrder } from './station-actions';
 
 defineParameterType({
   name: 'presentedIdToken',
@@ -192,27 +193,12 @@ function inspectLastAnswer(world: OcttWorld, exchanges: readonly Exchange[]): vo
 }
 
 Then('the charging station sent these TransactionEventRequests', function (this: OcttWorld, table: DataTable) {
-  const [fields, ...rows] = table.raw();
-  const sent = transactionEvents(this);
-  if (sent.length !== rows.length) {
-    throw new Error(
-      `the step was to make the charging station send ${rows.length} TransactionEventRequest(s); it sent ${describeExchanges(latestStep(this))}`,
-    );
-  }
-  const failures: FieldFailure[] = [];
-  rows.forEach((cells, index) => {
-    const request = sent[index].request as TransactionEventRequest;
-    const expectations = fields
-      .map((field, column) => ({ field: field.trim(), expectation: cells[column] }))
-      .filter((row) => row.expectation.trim() !== '');
-    try {
-      checkFields(`TransactionEventRequest #${index + 1} (seqNo ${request.seqNo})`, request, expectations, this.valueContext());
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error;
-      failures.push(...error.failures);
-    }
-  });
-  if (failures.length > 0) throw new ValidationError(failures);
+  const sent = checkSentInOrder(
+    this,
+    'TransactionEvent',
+    table,
+    (request, index) => `TransactionEventRequest #${index + 1} (seqNo ${(request as TransactionEventRequest).seqNo})`,
+  );
   inspectLastAnswer(this, sent);
 });
 

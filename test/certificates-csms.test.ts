@@ -5,46 +5,28 @@
  */
 import assert from 'node:assert/strict';
 import { X509Certificate, createHash, verify } from 'node:crypto';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import type { ReferenceCsms } from '../csms/reference-csms';
+import { beforeEach, describe, test } from 'node:test';
 import { certificateHashData } from '../kernel/tls/certificate-hash';
 import type { ChargingStation } from '../support/station/core/charging-station';
 import { factoryCertificate, v2gStatusQuestion } from '../support/station/areas/certificates/factory-certificates';
 import { CERTIFICATE_SETTINGS, certificateStoreOf } from '../support/station/areas/certificates/state';
-import { startTestCsms } from './helpers/reference-csms';
-import { testStation } from './helpers/station';
+import { csmsWithStation } from './helpers/reference-csms';
 
 const STATION_ID = 'CP_1';
 
-function ask(csms: ReferenceCsms, action: string, params: Record<string, unknown>): Promise<unknown> {
-  return csms.perform({ action, stationId: STATION_ID, params, instruction: action }).then((result) => result.response);
-}
-
 describe('reference CSMS, block M', () => {
-  let csms: ReferenceCsms;
+  const under = csmsWithStation({ id: STATION_ID });
   let station: ChargingStation;
-  before(async () => {
-    csms = await startTestCsms();
-  });
-  after(async () => {
-    await csms.stop();
-  });
-  beforeEach(async () => {
-    await csms.reset();
-    station = testStation({ id: STATION_ID, baseUrl: csms.endpoints.ws });
-    await station.connect();
-    await station.boot('PowerUp');
-  });
-  afterEach(async () => {
-    await station.shutdown();
+  beforeEach(() => {
+    ({ station } = under);
   });
 
   test('installs the V2G root it holds, then deletes it by the SHA384 hash data the station lists (TC_M_03, TC_M_20)', async () => {
-    assert.deepEqual(await ask(csms, 'InstallCertificate', { certificateType: 'V2GRootCertificate' }), { status: 'Accepted' });
+    assert.deepEqual(await under.ask('InstallCertificate', { certificateType: 'V2GRootCertificate' }), { status: 'Accepted' });
     const store = certificateStoreOf(station);
     assert.equal(store.entries[0].pem, await factoryCertificate('V2GRootCertificate', STATION_ID, undefined));
     station.state(CERTIFICATE_SETTINGS).hashAlgorithm = 'SHA384';
-    assert.deepEqual(await ask(csms, 'DeleteCertificate', { certificateType: 'V2GRootCertificate' }), { status: 'Accepted' });
+    assert.deepEqual(await under.ask('DeleteCertificate', { certificateType: 'V2GRootCertificate' }), { status: 'Accepted' });
     assert.equal(store.entries.length, 0);
     const [lookup, deletion] = station.received().filter((call) => call.action !== 'InstallCertificate');
     assert.equal(lookup.action, 'GetInstalledCertificateIds');
@@ -54,10 +36,10 @@ describe('reference CSMS, block M', () => {
   });
 
   test('refuses to delete what it did not install, and one the station no longer lists', async () => {
-    await assert.rejects(ask(csms, 'DeleteCertificate', { certificateType: 'MORootCertificate' }), /installed no MORootCertificate/);
-    await ask(csms, 'InstallCertificate', { certificateType: 'MORootCertificate' });
+    await assert.rejects(under.ask('DeleteCertificate', { certificateType: 'MORootCertificate' }), /installed no MORootCertificate/);
+    await under.ask('InstallCertificate', { certificateType: 'MORootCertificate' });
     certificateStoreOf(station).delete(certificateHashData(await factoryCertificate('MORootCertificate', STATION_ID, undefined)));
-    await assert.rejects(ask(csms, 'DeleteCertificate', { certificateType: 'MORootCertificate' }), /does not list/);
+    await assert.rejects(under.ask('DeleteCertificate', { certificateType: 'MORootCertificate' }), /does not list/);
   });
 
   test('forwards the OCSP response it verified, and answers Failed when the responder cannot be reached (TC_M_24)', async () => {

@@ -4,48 +4,33 @@
  * and assembles the station's NotifyDisplayMessages parts into reports.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import type { ReferenceCsms } from '../csms/reference-csms';
 import { DISPLAY_MESSAGES } from '../csms/areas/display-messages/state';
 import type { ChargingStation } from '../support/station/core/charging-station';
 import { withdrawSupport } from '../support/station/areas/display-messages/capabilities';
-import { startTestCsms } from './helpers/reference-csms';
-import { testStation } from './helpers/station';
+import { csmsWithStation } from './helpers/reference-csms';
 
 const STATION_ID = 'CP_1';
 
 describe('reference CSMS, block O', () => {
+  const under = csmsWithStation({ id: STATION_ID });
   let csms: ReferenceCsms;
   let station: ChargingStation;
-  const ask = (action: string, params: Record<string, unknown>) =>
-    csms.perform({ action, stationId: STATION_ID, params, instruction: action }).then((result) => result.response);
+  beforeEach(() => {
+    ({ csms, station } = under);
+  });
   const known = () => {
     const record = csms.store.station(STATION_ID);
     assert.ok(record);
     return record.areaState.of(DISPLAY_MESSAGES);
   };
 
-  before(async () => {
-    csms = await startTestCsms();
-  });
-  after(async () => {
-    await csms.stop();
-  });
-  beforeEach(async () => {
-    await csms.reset();
-    station = testStation({ id: STATION_ID, baseUrl: csms.endpoints.ws });
-    await station.connect();
-    await station.boot('PowerUp');
-  });
-  afterEach(async () => {
-    await station.shutdown();
-  });
-
   test('sets a message from the params, with an id of its own, and keeps it once accepted', async () => {
-    assert.deepEqual(await ask('SetDisplayMessage', { message: { priority: 'InFront', message: { content: 'Hi' } } }), {
+    assert.deepEqual(await under.ask('SetDisplayMessage', { message: { priority: 'InFront', message: { content: 'Hi' } } }), {
       status: 'Accepted',
     });
-    assert.deepEqual(await ask('SetDisplayMessage', { message: { message: { content: 'Second' } } }), { status: 'Accepted' });
+    assert.deepEqual(await under.ask('SetDisplayMessage', { message: { message: { content: 'Second' } } }), { status: 'Accepted' });
     const [first, second] = station.received().filter((call) => call.action === 'SetDisplayMessage');
     assert.deepEqual(first.payload, { message: { id: 1, priority: 'InFront', message: { format: 'UTF8', content: 'Hi' } } });
     assert.deepEqual(second.payload, { message: { id: 2, priority: 'NormalCycle', message: { format: 'UTF8', content: 'Second' } } });
@@ -54,7 +39,7 @@ describe('reference CSMS, block O', () => {
 
   test('keeps a refused message as refused, not as held', async () => {
     withdrawSupport(station.deviceModel, 'SupportedFormats', 'HTML');
-    assert.deepEqual(await ask('SetDisplayMessage', { message: { message: { format: 'HTML', content: '<i>x</i>' } } }), {
+    assert.deepEqual(await under.ask('SetDisplayMessage', { message: { message: { format: 'HTML', content: '<i>x</i>' } } }), {
       status: 'NotSupportedMessageFormat',
     });
     assert.deepEqual(
@@ -65,12 +50,12 @@ describe('reference CSMS, block O', () => {
   });
 
   test('refuses to set a message without the text to show', async () => {
-    await assert.rejects(ask('SetDisplayMessage', { message: { priority: 'InFront' } }), /message\.message\.content/);
+    await assert.rejects(under.ask('SetDisplayMessage', { message: { priority: 'InFront' } }), /message\.message\.content/);
   });
 
   test('assembles the report of a GetDisplayMessagesRequest from its parts', async () => {
-    for (const content of ['a', 'b', 'c', 'd', 'e']) await ask('SetDisplayMessage', { message: { message: { content } } });
-    assert.deepEqual(await ask('GetDisplayMessages', {}), { status: 'Accepted' });
+    for (const content of ['a', 'b', 'c', 'd', 'e']) await under.ask('SetDisplayMessage', { message: { message: { content } } });
+    assert.deepEqual(await under.ask('GetDisplayMessages', {}), { status: 'Accepted' });
     const requestId = (station.received().at(-1)?.payload as { requestId: number }).requestId;
     assert.equal(known().reports.get(requestId)?.complete, false);
     await station.sendOwed('NotifyDisplayMessages');
@@ -83,15 +68,15 @@ describe('reference CSMS, block O', () => {
   });
 
   test('an Unknown answer is a complete, empty report; a clear forgets the message', async () => {
-    assert.deepEqual(await ask('GetDisplayMessages', { id: [5] }), { status: 'Unknown' });
+    assert.deepEqual(await under.ask('GetDisplayMessages', { id: [5] }), { status: 'Unknown' });
     const report = [...known().reports.values()][0];
     assert.deepEqual(
       { status: report.status, complete: report.complete, messages: report.messages },
       { status: 'Unknown', complete: true, messages: [] },
     );
-    await ask('SetDisplayMessage', { message: { message: { content: 'bye' } } });
-    assert.deepEqual(await ask('ClearDisplayMessage', { id: 1 }), { status: 'Accepted' });
+    await under.ask('SetDisplayMessage', { message: { message: { content: 'bye' } } });
+    assert.deepEqual(await under.ask('ClearDisplayMessage', { id: 1 }), { status: 'Accepted' });
     assert.equal(known().held.size, 0);
-    assert.deepEqual(await ask('ClearDisplayMessage', { id: 1 }), { status: 'Unknown' });
+    assert.deepEqual(await under.ask('ClearDisplayMessage', { id: 1 }), { status: 'Unknown' });
   });
 });

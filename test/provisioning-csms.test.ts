@@ -4,41 +4,26 @@
  * station's ItemsPerMessage, a triggered boot.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import type { ReferenceCsms } from '../csms/reference-csms';
 import { CallErrorReceived } from '../kernel/ocpp/errors';
 import type { ReceivedCall } from '../kernel/ocpp/rpc';
 import { ChargingStation } from '../support/station/core/charging-station';
 import { callExpectingRefusal } from '../support/station/areas/provisioning/registration';
-import { startTestCsms } from './helpers/reference-csms';
-import { testStation } from './helpers/station';
+import { csmsWithStation } from './helpers/reference-csms';
 
 const STATION_ID = 'CP_1';
 
-function ask(csms: ReferenceCsms, action: string, params: Record<string, unknown>): Promise<unknown> {
-  return csms.perform({ action, stationId: STATION_ID, params, instruction: action }).then((result) => result.response);
-}
-
 describe('reference CSMS, block B', () => {
+  const under = csmsWithStation({ id: STATION_ID, boot: false });
   let csms: ReferenceCsms;
   let station: ChargingStation;
-  before(async () => {
-    csms = await startTestCsms();
-  });
-  after(async () => {
-    await csms.stop();
-  });
-  beforeEach(async () => {
-    await csms.reset();
-    station = testStation({ id: STATION_ID, baseUrl: csms.endpoints.ws });
-    await station.connect();
-  });
-  afterEach(async () => {
-    await station.shutdown();
+  beforeEach(() => {
+    ({ csms, station } = under);
   });
 
   test('answers Pending once, then Accepted, as the operator configured (TC_B_02)', async () => {
-    const setting = await ask(csms, 'ConfigureBootNotificationResponse', {
+    const setting = await under.ask('ConfigureBootNotificationResponse', {
       status: 'Pending',
       interval: 1,
       afterwards: { status: 'Accepted' },
@@ -56,7 +41,7 @@ describe('reference CSMS, block B', () => {
 
   test('refuses anything but a BootNotification with SecurityError while Pending or Rejected (TC_B_30)', async () => {
     for (const status of ['Pending', 'Rejected']) {
-      await ask(csms, 'ConfigureBootNotificationResponse', { status });
+      await under.ask('ConfigureBootNotificationResponse', { status });
       await station.boot('PowerUp');
       const answer = await callExpectingRefusal(station, 'StatusNotification', {
         timestamp: new Date().toISOString(),
@@ -70,9 +55,9 @@ describe('reference CSMS, block B', () => {
   });
 
   test('lets a Pending station send what the CSMS asked it for', async () => {
-    await ask(csms, 'ConfigureBootNotificationResponse', { status: 'Pending' });
+    await under.ask('ConfigureBootNotificationResponse', { status: 'Pending' });
     await station.boot('PowerUp');
-    await ask(csms, 'TriggerMessage', { requestedMessage: 'StatusNotification', evse: { id: 1, connectorId: 1 } });
+    await under.ask('TriggerMessage', { requestedMessage: 'StatusNotification', evse: { id: 1, connectorId: 1 } });
     await station.call('StatusNotification', {
       timestamp: new Date().toISOString(),
       connectorStatus: 'Available',
@@ -90,10 +75,10 @@ describe('reference CSMS, block B', () => {
   });
 
   test('triggers the boot of a Pending station, then accepts it (TC_B_31)', async () => {
-    await ask(csms, 'ConfigureBootNotificationResponse', { status: 'Pending', afterwards: { status: 'Accepted' } });
+    await under.ask('ConfigureBootNotificationResponse', { status: 'Pending', afterwards: { status: 'Accepted' } });
     await station.boot('PowerUp');
     const triggered = station.waitForCall('TriggerMessage', 2000);
-    const response = await ask(csms, 'TriggerMessage', { requestedMessage: 'BootNotification' });
+    const response = await under.ask('TriggerMessage', { requestedMessage: 'BootNotification' });
     assert.deepEqual(response, { status: 'Accepted' });
     assert.deepEqual((await triggered).payload, { requestedMessage: 'BootNotification' });
     assert.equal((await station.boot('Triggered')).status, 'Accepted');
@@ -101,13 +86,13 @@ describe('reference CSMS, block B', () => {
 
   test('splits a read over the ItemsPerMessage the operator entered (TC_B_08)', async () => {
     await station.boot('PowerUp');
-    await ask(csms, 'ConfigureStationLimits', { itemsPerMessage: { GetVariables: 4 } });
+    await under.ask('ConfigureStationLimits', { itemsPerMessage: { GetVariables: 4 } });
     const names = ['OfflineThreshold', 'HeartbeatInterval', 'ResetRetries', 'NetworkProfileConnectionAttempts', 'WebSocketPingInterval'];
     const requests: ReceivedCall[] = [];
     const collected = (async () => {
       for (let i = 0; i < 2; i++) requests.push(await station.waitForCall('GetVariables', 2000));
     })();
-    await ask(csms, 'GetVariables', {
+    await under.ask('GetVariables', {
       getVariableData: names.map((name) => ({ component: { name: 'OCPPCommCtrlr' }, variable: { name } })),
     });
     await collected;
@@ -136,12 +121,12 @@ describe('reference CSMS, block B', () => {
 
   test('splits a custom report over ItemsPerMessage[GetReport], each part with its own requestId', async () => {
     await station.boot('PowerUp');
-    await ask(csms, 'ConfigureStationLimits', { itemsPerMessage: { GetReport: 1 } });
+    await under.ask('ConfigureStationLimits', { itemsPerMessage: { GetReport: 1 } });
     const requests: ReceivedCall[] = [];
     const collected = (async () => {
       for (let i = 0; i < 2; i++) requests.push(await station.waitForCall('GetReport', 2000));
     })();
-    await ask(csms, 'GetReport', {
+    await under.ask('GetReport', {
       componentCriteria: ['Available'],
       componentVariable: [{ component: { name: 'EVSE', evse: { id: 1 } } }, { component: { name: 'ChargingStation' } }],
     });
@@ -158,14 +143,14 @@ describe('reference CSMS, block B', () => {
   });
 
   test('refuses settings it cannot act on', async () => {
-    await assert.rejects(ask(csms, 'ConfigureBootNotificationResponse', { status: 'Maybe' }), /status must be one of/);
+    await assert.rejects(under.ask('ConfigureBootNotificationResponse', { status: 'Maybe' }), /status must be one of/);
     await assert.rejects(
-      ask(csms, 'ConfigureBootNotificationResponse', { status: 'Pending', afterwards: { status: 'Later' } }),
+      under.ask('ConfigureBootNotificationResponse', { status: 'Pending', afterwards: { status: 'Later' } }),
       /afterwards.status/,
     );
-    await assert.rejects(ask(csms, 'ConfigureStationLimits', { itemsPerMessage: { GetVariables: 0 } }), /integer >= 1/);
+    await assert.rejects(under.ask('ConfigureStationLimits', { itemsPerMessage: { GetVariables: 0 } }), /integer >= 1/);
     await assert.rejects(
-      ask(csms, 'ConfigureStationLimits', { itemsPerMessage: { Reset: 2 } }),
+      under.ask('ConfigureStationLimits', { itemsPerMessage: { Reset: 2 } }),
       /only GetVariables, SetVariables, GetReport/,
     );
   });

@@ -1,11 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import WebSocket from 'ws';
 import { ReferenceCsms } from '../../csms/reference-csms';
 import { type Config, loadConfig } from '../../kernel/config';
 import { PKI_DIR } from '../../kernel/tls/test-pki';
+import type { ChargingStation } from '../../support/station/core/charging-station';
 import { basicAuthorization } from '../../support/station/core/transport';
+import { testStation } from './station';
 import { ensureTestPki } from '../../kernel/tls/test-pki';
 
 /** A configuration as the suite would load it, from these variables only (no .env of the developer). */
@@ -48,4 +51,57 @@ export function upgradeStatus(url: string, protocols: string[], headers: Record<
     });
     socket.once('error', (error) => reject(error));
   });
+}
+
+export interface CsmsWithStation {
+  readonly csms: ReferenceCsms;
+  readonly station: ChargingStation;
+  /** Has the operator API make the CSMS act for the station; the station's answer, if any. */
+  ask(action: string, params: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * For a test file about one area of the reference CSMS: the CSMS started once for the file and
+ * reset before every test, and a station (CP_1 unless `id`) connected to it afresh, booted unless
+ * `boot` is false.
+ */
+export function csmsWithStation(options: { id?: string; password?: string; boot?: boolean } = {}): CsmsWithStation {
+  const id = options.id ?? 'CP_1';
+  let csms: ReferenceCsms | undefined;
+  let station: ChargingStation | undefined;
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the ${what} is not started: use csmsWithStation() at the top of a describe`);
+    return value;
+  };
+  before(async () => {
+    csms = await startTestCsms();
+  });
+  after(async () => {
+    await csms?.stop();
+  });
+  beforeEach(async () => {
+    await started(csms, 'reference CSMS').reset();
+    station = testStation({
+      id,
+      baseUrl: started(csms, 'reference CSMS').endpoints.ws,
+      ...(options.password ? { password: options.password } : {}),
+    });
+    await station.connect();
+    if (options.boot !== false) await station.boot('PowerUp');
+  });
+  afterEach(async () => {
+    await station?.shutdown();
+  });
+  return {
+    get csms() {
+      return started(csms, 'reference CSMS');
+    },
+    get station() {
+      return started(station, 'station');
+    },
+    ask: (action, params) =>
+      started(csms, 'reference CSMS')
+        .perform({ action, stationId: id, params, instruction: action })
+        .then((result) => result.response),
+  };
 }
