@@ -136,11 +136,15 @@ export class CsmsStore {
       id: i + 1,
       connectorIds: [1],
     }));
-    const stationIds = new Set([config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP]);
-    for (const id of stationIds) {
+    const passwords = new Map(
+      [config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP].map((id) => [id, config.BASIC_AUTH_CP_PASSWORD]),
+    );
+    // The station pool of parallel runs: every identity a worker may lease, with its own password.
+    for (const { id, password } of config.STATION_POOL ?? []) passwords.set(id, password);
+    for (const [id, password] of passwords) {
       this.stations.set(id, {
         id,
-        password: config.BASIC_AUTH_CP_PASSWORD,
+        password,
         securityProfile: 1,
         bootPolicy: { status: 'Accepted', interval: 300 },
         registration: 'Unknown',

@@ -3,7 +3,7 @@
  * same defaults) plus the suite's own (operator, timeouts, report metadata). Read once from the
  * environment and an optional .env file, validated once, typed. Nothing else reads process.env.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { OPTIONAL_FEATURES } from './catalog/test-case-list';
@@ -107,6 +107,35 @@ const existingFile = (): VariableSpec<string> => ({
   parse: (raw) => (raw.trim() !== '' && existsSync(resolve(raw.trim())) ? resolve(raw.trim()) : undefined),
 });
 
+/** A station identity the CSMS under test knows: its id and its basic-auth password. */
+export interface PoolStation {
+  readonly id: string;
+  readonly password: string;
+}
+
+/** `id:password` entries separated by commas (the password is everything after the first colon). */
+const stationPool = (): VariableSpec<readonly PoolStation[]> => ({
+  form: 'a comma-separated list of stationId:password (ids distinct and non-empty, passwords non-empty)',
+  parse: (raw) => {
+    const entries = raw
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const stations = entries.map((entry) => ({ id: entry.slice(0, entry.indexOf(':')), password: entry.slice(entry.indexOf(':') + 1) }));
+    const valid =
+      entries.length > 0 &&
+      entries.every((entry) => entry.indexOf(':') > 0 && entry.indexOf(':') < entry.length - 1) &&
+      new Set(stations.map((station) => station.id)).size === stations.length;
+    return valid ? stations : undefined;
+  },
+});
+
+const existingDirectory = (): VariableSpec<string> => ({
+  form: 'the path of a readable directory',
+  parse: (raw) =>
+    raw.trim() !== '' && existsSync(resolve(raw.trim())) && statSync(resolve(raw.trim())).isDirectory() ? resolve(raw.trim()) : undefined,
+});
+
 const ID_TOKEN_TYPES = ['Central', 'eMAID', 'ISO14443', 'ISO15693', 'KeyCode', 'Local', 'MacAddress', 'NoAuthorization'] as const;
 const idTokenType = (fallback: (typeof ID_TOKEN_TYPES)[number], requiredForExternal = false) => ({
   ...oneOf(ID_TOKEN_TYPES, fallback),
@@ -200,6 +229,12 @@ const SPEC = {
   CSMS_OPERATOR: oneOf(['manual', 'http', 'embedded'] as const, (p) => (p.CSMS_ADDRESS_SET ? 'manual' : 'embedded')),
   CSMS_OPERATOR_URL: url(['http:', 'https:']),
   OCPP_CALL_TIMEOUT: seconds(30),
+  // Station identities the CSMS knows, for parallel workers against it: each scenario leases one
+  // (and plays it in every security profile); unset = the one identity of BASIC_AUTH_CP.
+  STATION_POOL: stationPool(),
+  // Client certificates of the pool's stations for security profile 3: client-<id>.pem/.key (and
+  // invalid-client-<id>.pem/.key, from a CA the CSMS does not trust), as in the generated .pki/.
+  STATION_POOL_CERT_DIR: existingDirectory(),
   // How far a BootNotificationResponse's currentTime may be from the station's clock.
   BOOT_TIME_SKEW: seconds(300),
   // The optional features of OCPP 2.0.1 the CSMS under test does not support: their test cases end
@@ -291,7 +326,9 @@ export function loadConfig(options: LoadOptions = {}): Config {
       }
       continue;
     }
-    if (external && spec.requiredForExternal) defaultedMinimal.push(name);
+    // With STATION_POOL the stations' ids and passwords are the pool's.
+    const fromPool = (name === 'BASIC_AUTH_CP' || name === 'BASIC_AUTH_CP_PASSWORD') && rawOf('STATION_POOL') !== undefined;
+    if (external && spec.requiredForExternal && !fromPool) defaultedMinimal.push(name);
     if (spec.fallback !== undefined) {
       parsed[name] =
         typeof spec.fallback === 'function' ? (spec.fallback as (p: Record<string, unknown>) => unknown)(parsed) : spec.fallback;
@@ -315,6 +352,13 @@ export function loadConfig(options: LoadOptions = {}): Config {
   if (typeof password === 'string' && password.length < 16 && !external) {
     problems.push(`BASIC_AUTH_CP_PASSWORD: expected at least 16 characters (SecurityCtrlr.BasicAuthPassword), got ${password.length}`);
   }
+  const pool = (parsed.STATION_POOL ?? []) as readonly PoolStation[];
+  const short = pool.filter((station) => station.password.length < 16).map((station) => station.id);
+  if (short.length > 0 && !external) {
+    problems.push(
+      `STATION_POOL: expected passwords of at least 16 characters (SecurityCtrlr.BasicAuthPassword), not so for ${short.join(', ')}`,
+    );
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   delete parsed.CSMS_ADDRESS_SET;
@@ -324,6 +368,12 @@ export function loadConfig(options: LoadOptions = {}): Config {
     sources: Object.freeze(sources),
     defaultedMinimal: Object.freeze(defaultedMinimal),
   }) as unknown as Config;
+}
+
+/** Every secret value of the configuration (masked in traces and reports), the pool's passwords too. */
+export function secretValues(config: Config): string[] {
+  const named = SECRET_VARIABLES.map((name) => config[name] as string | undefined).filter((value): value is string => value !== undefined);
+  return [...named, ...(config.STATION_POOL ?? []).map((station) => station.password)];
 }
 
 /** A timing variable in milliseconds, scaled by TIME_SCALE (the embedded mode runs faster). */

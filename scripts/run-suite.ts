@@ -9,8 +9,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { constants } from 'node:os';
-import { type Config, SECRET_VARIABLES, loadConfig } from '../kernel/config';
+import { availableParallelism, constants } from 'node:os';
+import { type Config, loadConfig, secretValues } from '../kernel/config';
 import { SecretMasker } from '../kernel/evidence/masking';
 import { buildReport, writeFileAtomically } from './report/build-report';
 import { maskEnvelope } from './report/envelope-masking';
@@ -46,12 +46,43 @@ function configuration(): Config | undefined {
   }
 }
 
+/** The --parallel N of the command line (also --parallel=N), and the arguments without it. */
+export function parallelOf(args: readonly string[]): { workers: number | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let workers: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const inline = /^--parallel=(\d+)$/.exec(args[i]);
+    if (inline) workers = Number(inline[1]);
+    else if (args[i] === '--parallel' && /^\d+$/.test(args[i + 1] ?? '')) workers = Number(args[++i]);
+    else rest.push(args[i]);
+  }
+  return { workers, rest };
+}
+
+/**
+ * How many workers run the scenarios: the command line's --parallel N, else one per CPU. Against a
+ * user's CSMS a worker needs a station identity of its own: never more workers than identities.
+ */
+export function workerCount(requested: number | undefined, cpus: number, config: Config | undefined): { workers: number; why?: string } {
+  const wanted = requested ?? cpus;
+  if (config?.mode !== 'external') return { workers: wanted };
+  const identities = config.STATION_POOL?.length ?? 1;
+  if (wanted <= identities) return { workers: wanted };
+  const named = config.STATION_POOL
+    ? `STATION_POOL names ${identities} station identities`
+    : `one station identity (BASIC_AUTH_CP=${config.BASIC_AUTH_CP}) is configured`;
+  return {
+    workers: identities,
+    why: `${named}: two scenarios must not play the same station at the CSMS at once, so ${identities === 1 ? 'the run is serial' : `${identities} workers run`} instead of ${wanted}. STATION_POOL=id:password,… names more (README, "Parallel runs").`,
+  };
+}
+
 /** Builds the report from this run's cucumber.ndjson when the run did not write one. */
 function rescueReport(args: readonly string[], startedAt: number): boolean {
   // An older file is an earlier run's: the run ended before Cucumber started writing.
   if (!existsSync(NDJSON) || statSync(NDJSON).size === 0 || statSync(NDJSON).mtimeMs < startedAt) return false;
   const config = configuration();
-  const masker = new SecretMasker(config ? SECRET_VARIABLES.map((name) => config[name] as string | undefined) : []);
+  const masker = new SecretMasker(config ? secretValues(config) : []);
   const envelopes = readEnvelopes(NDJSON);
   if (!envelopes.some((envelope) => envelope.testCaseStarted)) return false;
   envelopes.forEach((envelope) => maskEnvelope(envelope, masker));
@@ -78,7 +109,11 @@ export function exitCodeOf(coverageFile: string, startedAt: number, cucumberExit
 
 async function main(): Promise<void> {
   const failOnInconclusive = process.argv.includes('--fail-on-inconclusive');
-  const args = process.argv.slice(2).filter((arg) => arg !== '--fail-on-inconclusive');
+  const { workers: requested, rest } = parallelOf(process.argv.slice(2).filter((arg) => arg !== '--fail-on-inconclusive'));
+  const { workers, why } = workerCount(requested, availableParallelism(), configuration());
+  if (why) process.stdout.write(`${why}\n`);
+  // cucumber-js runs one worker in-process without --parallel; --parallel 1 would add a process for nothing.
+  const args = workers > 1 ? [...rest, '--parallel', String(workers)] : rest;
   const startedAt = Date.now();
   const exitCode = await runCucumber(args);
   const written = existsSync(INDEX) && statSync(INDEX).mtimeMs >= startedAt;

@@ -13,6 +13,7 @@ import { HttpOperator } from '../kernel/operator/http-operator';
 import { ManualOperator } from './operator/manual-operator';
 import type { CsmsOperator } from '../kernel/operator/contract';
 import { PKI_DIR, type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
+import { StationPool } from './station-pool';
 
 export interface TlsMaterial {
   /** PEM of the CA the CSMS's server certificate chains to; undefined = the system's trust store. */
@@ -35,6 +36,8 @@ export interface RunContext {
   relay?: MutatingRelay;
   /** The generated test PKI, in the embedded mode only. */
   pki?: TestPki;
+  /** The station identities scenarios lease: against a user's CSMS always, embedded with STATION_POOL. */
+  stationPool?: StationPool;
   startedAt: Date;
 }
 
@@ -82,7 +85,7 @@ export async function startRun(): Promise<RunContext> {
     invalidClientKey: readPem(config, 'TLS_INVALID_CLIENT_KEY'),
   };
   if (config.mode === 'embedded') {
-    pki = await ensureTestPki(PKI_DIR, config.SECURITY_PROFILE_3_CP);
+    pki = await ensureTestPki(PKI_DIR, [config.SECURITY_PROFILE_3_CP, ...(config.STATION_POOL ?? []).map((station) => station.id)]);
     embedded = await ReferenceCsms.start({
       config,
       pki,
@@ -106,7 +109,11 @@ export async function startRun(): Promise<RunContext> {
       invalidClientKey: tls.invalidClientKey ?? read(pki.invalidClientKey),
     };
   }
-  current = { config, endpoints, tls, operator: operatorFor(config, embedded), embedded, relay, pki, startedAt: new Date() };
+  const stationPool =
+    config.mode === 'external' || config.STATION_POOL
+      ? new StationPool(config, endpoints.ws, tls, config.STATION_POOL_CERT_DIR ?? pki?.dir)
+      : undefined;
+  current = { config, endpoints, tls, operator: operatorFor(config, embedded), embedded, relay, pki, stationPool, startedAt: new Date() };
   return current;
 }
 

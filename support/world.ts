@@ -1,5 +1,5 @@
 import { World, setWorldConstructor } from '@cucumber/cucumber';
-import { SECRET_VARIABLES } from '../kernel/config';
+import { secretValues } from '../kernel/config';
 import type { Config } from '../kernel/config';
 import { SecretMasker } from '../kernel/evidence/masking';
 import { Trace } from '../kernel/evidence/trace';
@@ -8,6 +8,7 @@ import type { OperatorParams, OperatorRequest } from '../kernel/operator/contrac
 import { EnvironmentError, OperatorTimeout } from '../kernel/verdicts';
 import type { CsmsToStationAction } from '../kernel/ocpp/actions';
 import { type RunContext, runContext } from './run-context';
+import type { StationLease, StationTls } from './station-pool';
 import { STATION_AREAS } from './station/areas';
 import { ChargingStation, type Exchange, NoCsmsRequest, type StationIdentity, type StationRole } from './station/core/charging-station';
 import { type StateSlot, StateSlots } from '../kernel/state-slots';
@@ -32,6 +33,8 @@ export interface Inspected {
  */
 export class OcttWorld extends World {
   private context: RunContext | undefined;
+  /** The station identity this scenario plays, leased from the run's pool (see support/station-pool.ts). */
+  private lease: StationLease | undefined;
   private traceOfScenario: Trace | undefined;
   readonly messages = new MessageLog();
   private readonly stations = new Map<StationRole, ChargingStation>();
@@ -57,12 +60,27 @@ export class OcttWorld extends World {
   }
 
   get trace(): Trace {
-    this.traceOfScenario ??= new Trace(new SecretMasker(SECRET_VARIABLES.map((name) => this.config[name] as string)));
+    this.traceOfScenario ??= new Trace(new SecretMasker(secretValues(this.config)));
     return this.traceOfScenario;
   }
 
   get config(): Config {
-    return this.run.config;
+    return this.lease?.config ?? this.run.config;
+  }
+
+  /** The TLS material of the station identity the scenario plays. */
+  get tls(): StationTls {
+    return this.lease?.tls ?? this.run.tls;
+  }
+
+  /** Leases a station identity of the run's pool (waiting for a free one), when the run has a pool. */
+  async leaseStation(): Promise<void> {
+    this.lease ??= await this.run.stationPool?.lease();
+  }
+
+  releaseStation(): void {
+    this.lease?.release();
+    this.lease = undefined;
   }
 
   /** CSMS_ACTION_TIMEOUT in ms: how long to wait for a CSMS-initiated message. */
@@ -221,7 +239,8 @@ export class OcttWorld extends World {
   }
 
   private identityOf(role: StationRole): StationIdentity {
-    const { config, endpoints, tls } = this.run;
+    const { endpoints } = this.run;
+    const { config, tls } = this;
     switch (role) {
       case 'basic':
         return { role, id: config.BASIC_AUTH_CP, securityProfile: 1, baseUrl: endpoints.ws, password: config.BASIC_AUTH_CP_PASSWORD };

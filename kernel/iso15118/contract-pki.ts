@@ -117,14 +117,13 @@ async function readRoot(dir: string, files: RootFiles): Promise<Issued | undefin
 }
 
 /**
- * The root in `dir`, created when absent or about to expire. Parallel workers each build in a
- * staging folder; the first rename wins and everyone reads the winner. A folder holds the roots
- * it was built with; a root missing from an existing folder is built into a fresh folder.
+ * The root in `dir`, created when absent or about to expire. Parallel workers ask at once: one
+ * builds, the others read what it built (buildFolderAtomically). A folder holds the roots it was
+ * built with; a root missing from an existing folder is added beside the other one.
  */
 async function ensureRoot(dir: string, files: RootFiles): Promise<Issued> {
-  const existing = await readRoot(dir, files);
-  if (existing) return existing;
-  await buildFolderAtomically(dir, async (staging) => {
+  const complete = async (): Promise<boolean> => (await readRoot(dir, files)) !== undefined;
+  await buildFolderAtomically(dir, complete, async (staging) => {
     for (const wanted of [V2G_ROOT, MO_ROOT]) {
       const kept = wanted === files ? undefined : await readRoot(dir, wanted);
       const root = kept ?? (await issue({ subject: wanted.subject, ca: true, validityDays: ROOT_VALIDITY_DAYS }));

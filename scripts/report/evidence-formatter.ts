@@ -12,7 +12,7 @@
 import type { Envelope } from '@cucumber/messages';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Config, SECRET_VARIABLES, loadConfig } from '../../kernel/config';
+import { type Config, loadConfig, secretValues } from '../../kernel/config';
 import { SecretMasker } from '../../kernel/evidence/masking';
 import { buildReport, writeFileAtomically } from './build-report';
 import { maskEnvelope } from './envelope-masking';
@@ -37,7 +37,7 @@ function configuration(): Config | undefined {
 
 function formatter({ on, write, directory }: FormatterContext): () => void {
   const config = configuration();
-  const masker = new SecretMasker(config ? SECRET_VARIABLES.map((name) => config[name] as string | undefined) : []);
+  const masker = new SecretMasker(config ? secretValues(config) : []);
   const reportsDir = directory ?? 'reports';
   const envelopes: Envelope[] = [];
   let reported = false;

@@ -16,6 +16,8 @@ import { type NetworkState, type StationEnvironment, activateHighestPriorityProf
 /** What a block-A scenario needs of the World. */
 export interface ScenarioWorld {
   readonly run: RunContext;
+  /** The TLS material of the station identity the scenario plays. */
+  readonly tls: RunContext['tls'];
   station(role: StationRole): ChargingStation;
   remember(name: string, value: unknown): void;
 }
@@ -63,7 +65,8 @@ export class SecurityScenario {
   }
 
   environment(): StationEnvironment {
-    const { endpoints, tls } = this.world.run;
+    const { endpoints } = this.world.run;
+    const { tls } = this.world;
     return {
       wsUrl: endpoints.ws,
       wssUrl: endpoints.wss,
