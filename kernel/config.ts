@@ -91,6 +91,20 @@ const existingFile = (): VariableSpec<string> => ({
   parse: (raw) => (raw.trim() !== '' && existsSync(resolve(raw.trim())) ? resolve(raw.trim()) : undefined),
 });
 
+/**
+ * An eMAID (contract id) as eMI3 and ISO 15118-2 write it: country code (ISO 3166-1 alpha-2),
+ * provider id (3 alphanumerics), the eMA instance (9 alphanumerics: the ID type "C" and 8 more), an
+ * optional check character, with or without the "-" separators, e.g. NLTNMC00122045K or
+ * NL-TNM-C00122045-K.
+ */
+export const EMAID_FORM = /^[A-Z]{2}(-?)[A-Z0-9]{3}\1[A-Z0-9]{9}(\1[A-Z0-9])?$/i;
+
+const emaid = (fallback: string): Defaulted<string> => ({
+  form: 'an eMAID in eMI3 form, e.g. NLTNMC00122045K or NL-TNM-C00122045-K (country, provider, 9 characters, check character)',
+  fallback,
+  parse: (raw) => (EMAID_FORM.test(raw.trim()) ? raw.trim() : undefined),
+});
+
 const ID_TOKEN_TYPES = ['Central', 'eMAID', 'ISO14443', 'ISO15693', 'KeyCode', 'Local', 'MacAddress', 'NoAuthorization'] as const;
 const idTokenType = (fallback: (typeof ID_TOKEN_TYPES)[number], requiredForExternal = false) => ({
   ...oneOf(ID_TOKEN_TYPES, fallback),
@@ -175,11 +189,18 @@ const SPEC = {
   ISO15118_CERT_HASH_DATA_FILE: existingFile(),
   ISO15118_REVOKED_CERT_HASH_DATA_FILE: existingFile(),
   CONTRACT_CERT_FILE: existingFile(),
-  CONTRACT_CERT_EMAID: text('NLOCC0000000010'),
+  // eMI3 / ISO 15118-2 form (country, provider, ID type and 8 characters, check character) without
+  // the optional separators: an EV transfers 15 characters at most (ISO 15118-2), and the generated
+  // contract certificate names it as its subject CN.
+  CONTRACT_CERT_EMAID: emaid('NLTNMC00122045K'),
   // the suite's own
   CSMS_OPERATOR: oneOf(['manual', 'http', 'embedded'] as const, (p) => (p.CSMS_ADDRESS_SET ? 'manual' : 'embedded')),
   CSMS_OPERATOR_URL: url(['http:', 'https:']),
   OCPP_CALL_TIMEOUT: seconds(30),
+  // A workaround, off by default: some CSMSs route messages to a station only a moment after the
+  // WebSocket upgrade, so an operator request sent at once is lost. Milliseconds to wait after the
+  // WebSocket opens before the first operator request.
+  CSMS_CONNECT_SETTLE_MS: integer(0, 0),
   // How far a BootNotificationResponse's currentTime may be from the station's clock.
   BOOT_TIME_SKEW: seconds(300),
   // The self-test (npm run selftest): the mutant the embedded CSMS's relay applies.

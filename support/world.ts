@@ -12,6 +12,7 @@ import { STATION_AREAS } from './station/areas';
 import { ChargingStation, type Exchange, NoCsmsRequest, type StationIdentity, type StationRole } from './station/core/charging-station';
 import { type StateSlot, StateSlots } from '../kernel/state-slots';
 import { undoOfCsmsChanges } from './station/csms-changes';
+import { checkOperatorParams } from './operator/params-check';
 import { MessageLog } from './station/core/message-log';
 import type { StateContext } from './station/reusable-states';
 import { TEST_ORGANIZATION } from '../kernel/tls/test-pki';
@@ -149,6 +150,8 @@ export class OcttWorld extends World {
    * then waits for the message itself (expectCsmsRequest), and fails early if the operator cannot.
    */
   askCsms<A extends CsmsToStationAction>(action: A, params: OperatorParams<A>, instruction: string, role: StationRole = 'basic'): void {
+    // Before anything reaches the operator: no CSMS may be asked for a request its schema forbids.
+    checkOperatorParams(action, params);
     const station = this.station(role);
     const request: OperatorRequest = { action, stationId: station.id, params: params as Record<string, unknown>, instruction };
     station.note(`asked the CSMS operator (${this.run.operator.kind}): ${instruction}`);

@@ -114,7 +114,7 @@ export async function ensureV2gRoot(dir: string): Promise<Issued> {
   const existing = await readRoot(dir);
   if (existing) return existing;
   await buildFolderAtomically(dir, async (staging) => {
-    const root = await issue({ subject: `CN=V2G Root CA (test), O=${TEST_ORGANIZATION}`, ca: true, validityDays: ROOT_VALIDITY_DAYS });
+    const root = await issue({ subject: `CN=V2G Root CA (test), O=${TEST_ORGANIZATION}, DC=V2G`, ca: true, validityDays: ROOT_VALIDITY_DAYS });
     writeFileSync(join(staging, 'v2g-root.pem'), root.certificatePem + '\n');
     const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', root.keys.privateKey);
     writeFileSync(join(staging, 'v2g-root.key'), x509.PemConverter.encode(pkcs8, 'PRIVATE KEY') + '\n', { mode: 0o600 });
@@ -127,7 +127,7 @@ export async function ensureV2gRoot(dir: string): Promise<Issued> {
 /** An MO sub-CA under `root`, whose own revocation status is served at `ocspUrl`. */
 export function issueSubCa(root: Issued, ocspUrl: string): Promise<Issued> {
   return issue({
-    subject: `CN=MO Sub-CA (test), O=${TEST_ORGANIZATION}`,
+    subject: `CN=MO Sub-CA (test), O=${TEST_ORGANIZATION}, DC=MO`,
     issuer: root,
     ca: true,
     pathLength: 0,
@@ -136,8 +136,13 @@ export function issueSubCa(root: Issued, ocspUrl: string): Promise<Issued> {
   });
 }
 
+/** The subject of a contract certificate as ISO 15118-2 profiles it: CN = the eMAID, O, and C = the eMAID's country. */
+export function contractSubject(emaid: string): string {
+  return `CN=${emaid}, O=${TEST_ORGANIZATION}, C=${emaid.slice(0, 2).toUpperCase()}`;
+}
+
 /** A contract certificate for `emaid` (its subject CN), issued by `subCa`, checked at `ocspUrl`. */
 export async function issueContractCertificate(root: Issued, subCa: Issued, emaid: string, ocspUrl: string): Promise<ContractCertificate> {
-  const leaf = await issue({ subject: `CN=${emaid}, O=${TEST_ORGANIZATION}`, issuer: subCa, ca: false, ocspUrl, validityDays: 30 });
+  const leaf = await issue({ subject: contractSubject(emaid), issuer: subCa, ca: false, ocspUrl, validityDays: 30 });
   return { pem: leaf.certificatePem, chainPem: `${leaf.certificatePem}\n${subCa.certificatePem}\n`, subCa, root };
 }

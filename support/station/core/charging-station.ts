@@ -1,3 +1,4 @@
+import { nextEventId } from './event-ids';
 import type {
   BootNotificationResponse,
   BootReasonEnumType,
@@ -172,7 +173,6 @@ export class ChargingStation {
   /** TransactionEvents kept while offline, sent in order (offline: true) once connected again. */
   private readonly offlineQueue: TransactionEventRequest[] = [];
   private closingOnPurpose = false;
-  private eventIds = 0;
   /** When the connection was lost; undefined while connected. */
   private offlineSince: number | undefined;
   /** Connectors whose status changed while offline ("evseId/connectorId"), reported after reconnecting. */
@@ -433,9 +433,9 @@ export class ChargingStation {
     }
   }
 
+  /** Increasing across the whole run for this station id (see event-ids.ts), not per scenario. */
   nextEventId(): number {
-    this.eventIds += 1;
-    return this.eventIds;
+    return nextEventId(this.id);
   }
 
   /**
