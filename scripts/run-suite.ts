@@ -4,7 +4,8 @@
  *
  * The run's evidence format writes the report, also after Ctrl-C. Should the run end without it
  * (killed, crashed), the report is built here from the messages it left in reports/cucumber.ndjson.
- * Either way the last thing printed is where the report is.
+ * Either way the last thing printed is where the report is: this run's own folder,
+ * reports/<timestamp>-<tags>/, which reports/latest points at (earlier runs keep theirs).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -15,15 +16,21 @@ import { SecretMasker } from '../kernel/evidence/masking';
 import { buildReport, writeFileAtomically } from './report/build-report';
 import { maskEnvelope } from './report/envelope-masking';
 import { readEnvelopes } from './report/envelopes';
+import { LATEST, REPORTS_ROOT, reportsRunDir } from './report/run-folder';
 
 const ROOT = join(__dirname, '..');
-const REPORTS = join(ROOT, 'reports');
+// This run's folder, named here and handed to cucumber.js, so that this process knows where it is.
+const REPORTS = reportsRunDir(process.env, process.argv.slice(2));
 const INDEX = join(REPORTS, 'html', 'index.html');
 const NDJSON = join(REPORTS, 'cucumber.ndjson');
 
 function runCucumber(args: string[]): Promise<number> {
   const cucumber = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
-  const child = spawn(process.execPath, [cucumber, ...args], { cwd: ROOT, stdio: 'inherit' });
+  const child = spawn(process.execPath, [cucumber, ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, REPORTS_RUN_DIR: REPORTS },
+  });
   // Ctrl-C reaches cucumber-js too (same terminal): it writes its report and ends; this process
   // stays to check the report and say where it is.
   const ignore = (): void => undefined;
@@ -66,12 +73,14 @@ async function main(): Promise<void> {
   const exitCode = await runCucumber(args);
   const written = existsSync(INDEX) && statSync(INDEX).mtimeMs >= startedAt;
   if (!written) {
-    process.stdout.write('\nThe run ended without writing its report; building it from reports/cucumber.ndjson.\n');
+    process.stdout.write(`\nThe run ended without writing its report; building it from ${NDJSON}.\n`);
     if (!rescueReport(args, startedAt)) process.stdout.write('No scenario ran: there is nothing to report.\n');
   }
   process.stdout.write(
     [
       '',
+      `Reports of this run: ${REPORTS} (${join(REPORTS_ROOT, LATEST)} points at it; earlier runs keep their folders)`,
+      `Frames (JSON):  ${join(REPORTS, 'frames')}`,
       `Cucumber JSON: ${join(REPORTS, 'cucumber.json')}`,
       `JUnit XML:     ${join(REPORTS, 'junit.xml')}`,
       `Traceability:  ${join(REPORTS, 'coverage.json')}`,

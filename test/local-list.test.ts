@@ -145,7 +145,7 @@ describe('the reference CSMS manages a station list', () => {
     );
   });
 
-  test('without asking, a differential update is numbered above the version of the CSMS\'s own last update (D01)', async () => {
+  test("without asking, a differential update is numbered above the version of the CSMS's own last update (D01)", async () => {
     installLocalList(cs, config.LOCAL_LIST_VERSION, [entry(config.LOCAL_AUTH_LIST_ID_TOKEN)]);
     assert.deepEqual((await perform('SendLocalList', { updateType: 'Differential' })).response, { status: 'Accepted' });
     assert.equal(lastSendLocalList().versionNumber, config.LOCAL_LIST_VERSION + 1);

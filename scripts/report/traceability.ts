@@ -9,6 +9,7 @@ import { type Verdict, scenarioVerdict, worstVerdict } from '../../kernel/verdic
 import { stepWording } from '../../support/evidence/failure-line';
 import { FAILURE_FILE_NAME } from '../../support/evidence/scenario-evidence';
 import { ADVISORY_FILE_NAME } from '../../support/evidence/advisory';
+import { attachmentText } from './envelopes';
 
 export type Result = 'passed' | 'failed' | 'skipped' | 'pending' | 'undefined' | 'ambiguous' | 'unknown' | 'not finished' | 'not run';
 
@@ -217,11 +218,6 @@ function indexOf(envelopes: readonly Envelope[]): RunIndex {
 /** How the last attempt of a test case ended, and why when it did not pass. */
 type Outcome = Pick<TestCaseRow, 'result' | 'verdict' | 'verdictReason' | 'failures' | 'advisories' | 'durationMs'>;
 
-/** A text attachment's body; Cucumber keeps a string attached with a media type as it is (IDENTITY). */
-function attachmentText(attachment: { body: string; contentEncoding?: unknown }): string {
-  return String(attachment.contentEncoding) === 'BASE64' ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body;
-}
-
 function verdictOfAttempt(
   results: ReadonlyArray<{ result: TestStepResult }>,
   finished: boolean,
@@ -243,7 +239,8 @@ function outcomeOf(testCase: RunIndex['testCases'][number], index: RunIndex): Ou
   const durationMs = end ? millisBetween(last.started, end) : undefined;
   const written = index.failureLines.get(last.id) ?? [];
   const judged = verdictOfAttempt(results, end !== undefined);
-  if (written.length > 0 || result === 'passed' || result === 'skipped') return { result, ...judged, failures: written, advisories, durationMs };
+  if (written.length > 0 || result === 'passed' || result === 'skipped')
+    return { result, ...judged, failures: written, advisories, durationMs };
   // No failure line was written (an undefined step, a failing hook): say which step and why.
   const culprit = results.find((r) => resultOf(r.result.status) !== 'passed');
   if (!culprit) return { result, ...judged, failures: [], advisories, durationMs };

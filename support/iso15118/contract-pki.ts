@@ -114,7 +114,11 @@ export async function ensureV2gRoot(dir: string): Promise<Issued> {
   const existing = await readRoot(dir);
   if (existing) return existing;
   await buildFolderAtomically(dir, async (staging) => {
-    const root = await issue({ subject: `CN=V2G Root CA (test), O=${TEST_ORGANIZATION}, DC=V2G`, ca: true, validityDays: ROOT_VALIDITY_DAYS });
+    const root = await issue({
+      subject: `CN=V2G Root CA (test), O=${TEST_ORGANIZATION}, DC=V2G`,
+      ca: true,
+      validityDays: ROOT_VALIDITY_DAYS,
+    });
     writeFileSync(join(staging, 'v2g-root.pem'), root.certificatePem + '\n');
     const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', root.keys.privateKey);
     writeFileSync(join(staging, 'v2g-root.key'), x509.PemConverter.encode(pkcs8, 'PRIVATE KEY') + '\n', { mode: 0o600 });
