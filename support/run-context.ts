@@ -13,6 +13,7 @@ import { HttpOperator } from '../kernel/operator/http-operator';
 import { ManualOperator } from './operator/manual-operator';
 import type { CsmsOperator } from '../kernel/operator/contract';
 import { PKI_DIR, type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
+import { ConnectionHistory } from './station/connection-history';
 
 export interface TlsMaterial {
   /** PEM of the CA the CSMS's server certificate chains to; undefined = the system's trust store. */
@@ -36,6 +37,8 @@ export interface RunContext {
   /** The generated test PKI, in the embedded mode only. */
   pki?: TestPki;
   startedAt: Date;
+  /** Who connected with which credentials, who changed the CSMS's view of a station (explains a 401). */
+  connections: ConnectionHistory;
 }
 
 let current: RunContext | undefined;
@@ -106,7 +109,17 @@ export async function startRun(): Promise<RunContext> {
       invalidClientKey: tls.invalidClientKey ?? read(pki.invalidClientKey),
     };
   }
-  current = { config, endpoints, tls, operator: operatorFor(config, embedded), embedded, relay, pki, startedAt: new Date() };
+  current = {
+    config,
+    endpoints,
+    tls,
+    operator: operatorFor(config, embedded),
+    embedded,
+    relay,
+    pki,
+    startedAt: new Date(),
+    connections: new ConnectionHistory(),
+  };
   return current;
 }
 

@@ -9,10 +9,18 @@ import { EnvironmentError, OperatorTimeout } from '../kernel/verdicts';
 import type { CsmsToStationAction } from '../kernel/ocpp/actions';
 import { type RunContext, runContext } from './run-context';
 import { STATION_AREAS } from './station/areas';
-import { ChargingStation, type Exchange, NoCsmsRequest, type StationIdentity, type StationRole } from './station/core/charging-station';
+import {
+  ChargingStation,
+  type ConnectionWatcher,
+  type Exchange,
+  NoCsmsRequest,
+  type StationIdentity,
+  type StationRole,
+} from './station/core/charging-station';
 import { type StateSlot, StateSlots } from '../kernel/state-slots';
-import { undoOfCsmsChanges } from './station/csms-changes';
 import { checkOperatorParams } from './operator/params-check';
+import { settleAfterConnect } from './operator/connect-settle';
+import { connectionRelevant, csmsViewChanges, undoOfCsmsChanges } from './station/csms-changes';
 import { MessageLog } from './station/core/message-log';
 import type { StateContext } from './station/reusable-states';
 import { TEST_ORGANIZATION } from '../kernel/tls/test-pki';
@@ -46,6 +54,8 @@ export class OcttWorld extends World {
   private readonly slots = new StateSlots<OcttWorld>(this);
   /** One line per failed check of the scenario, for its evidence. */
   readonly failureLines: string[] = [];
+  /** The scenario's name (set by the Before hook), for the run's connection history. */
+  scenarioName = 'a scenario';
   /** Settles when the operator has done (or failed) the last thing the scenario asked. */
   private operatorOutcome: Promise<void> = Promise.resolve();
 
@@ -101,10 +111,25 @@ export class OcttWorld extends World {
         bootClockSkewMs: this.config.BOOT_TIME_SKEW * 1000,
         timeScale: this.config.TIME_SCALE,
         sinks: [this.trace, this.messages],
+        connections: this.connectionWatcher(),
       });
       this.stations.set(role, station);
     }
     return station;
+  }
+
+  /** Tells the run's connection history of this scenario's connections, and explains a 401 with it. */
+  private connectionWatcher(): ConnectionWatcher {
+    const history = this.run.connections;
+    return {
+      opened: (credentials) => history.noteConnected(credentials, this.scenarioName),
+      refused: async (credentials, error) => {
+        const changedNow = await Promise.all(
+          this.activeStations.map(async (station) => connectionRelevant(await csmsViewChanges(station))),
+        );
+        return history.explain(error, credentials, this.scenarioName, [...new Set(changedNow.flat())]);
+      },
+    };
   }
 
   get activeStations(): ChargingStation[] {
@@ -157,7 +182,10 @@ export class OcttWorld extends World {
     station.note(`asked the CSMS operator (${this.run.operator.kind}): ${instruction}`);
     station.noteAsked(action);
     // An operator does one thing after the other: the next request is built once the CSMS has the previous answer.
-    const performing = this.operatorOutcome.catch(() => undefined).then(() => this.run.operator.perform(request));
+    const performing = this.operatorOutcome
+      .catch(() => undefined)
+      .then(() => settleAfterConnect(station.openedAt, this.config.CSMS_CONNECT_SETTLE_MS))
+      .then(() => this.run.operator.perform(request));
     this.operatorOutcome = performing.then(
       () => undefined,
       (error: Error) => {
@@ -202,6 +230,9 @@ export class OcttWorld extends World {
    */
   async teardown(): Promise<string[]> {
     const problems: string[] = [];
+    for (const station of this.stations.values()) {
+      this.run.connections.noteChanged(station.id, this.scenarioName, connectionRelevant(await csmsViewChanges(station)));
+    }
     for (const [role, station] of this.stations) {
       for (const undo of await undoOfCsmsChanges(station, this.config)) {
         this.cleanups.push(async () => void (await this.configureCsms(undo.action, undo.params, undo.instruction, role)));
