@@ -11,7 +11,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants } from 'node:os';
-import { type Config, SECRET_VARIABLES, loadConfig } from '../kernel/config';
+import { type Config, ConfigurationError, SECRET_VARIABLES, loadConfig } from '../kernel/config';
+import { endRun, startRun } from '../support/run-context';
+import { checkSetup, setupTable } from '../support/setup-check';
 import { SecretMasker } from '../kernel/evidence/masking';
 import { buildReport, writeFileAtomically } from './report/build-report';
 import { maskEnvelope } from './report/envelope-masking';
@@ -67,8 +69,37 @@ function rescueReport(args: readonly string[], startedAt: number): boolean {
   return true;
 }
 
+/** `npm start -- --check-setup`: the CSMS prerequisites, probed and printed as a table; exit 1 on a WRONG row. */
+async function checkSetupOnly(): Promise<number> {
+  let run;
+  try {
+    run = await startRun();
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigurationError ? error.message : String(error)}\n`);
+    return 2;
+  }
+  try {
+    process.stdout.write(
+      `Setup check against ${run.config.mode === 'embedded' ? 'the embedded reference CSMS' : run.config.CSMS_ADDRESS}:\n\n`,
+    );
+    const rows = await checkSetup(run);
+    process.stdout.write(`${setupTable(rows)}\n\n`);
+    const count = (status: string): number => rows.filter((row) => row.status === status).length;
+    process.stdout.write(
+      `${count('OK')} OK, ${count('WRONG')} WRONG, ${count('NOT CHECKED')} NOT CHECKED (see README.md, "What your CSMS must hold")\n`,
+    );
+    return count('WRONG') > 0 ? 1 : 0;
+  } finally {
+    await endRun();
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--check-setup')) {
+    process.exitCode = await checkSetupOnly();
+    return;
+  }
   const startedAt = Date.now();
   const exitCode = await runCucumber(args);
   const written = existsSync(INDEX) && statSync(INDEX).mtimeMs >= startedAt;

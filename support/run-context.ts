@@ -14,6 +14,7 @@ import { ManualOperator } from './operator/manual-operator';
 import type { CsmsOperator } from '../kernel/operator/contract';
 import { PKI_DIR, type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
 import { ConnectionHistory } from './station/connection-history';
+import { configurationReport } from './configuration-check';
 
 export interface TlsMaterial {
   /** PEM of the CA the CSMS's server certificate chains to; undefined = the system's trust store. */
@@ -109,6 +110,8 @@ export async function startRun(): Promise<RunContext> {
       invalidClientKey: tls.invalidClientKey ?? read(pki.invalidClientKey),
     };
   }
+  // Before the first scenario: what a selected block needs and is not configured.
+  process.stderr.write(configurationReport(config, tls));
   current = {
     config,
     endpoints,

@@ -5,25 +5,18 @@ import { SecretMasker } from '../kernel/evidence/masking';
 import { Trace } from '../kernel/evidence/trace';
 import type { ReceivedCall } from '../kernel/ocpp/rpc';
 import type { OperatorParams, OperatorRequest } from '../kernel/operator/contract';
-import { EnvironmentError, OperatorTimeout } from '../kernel/verdicts';
+import { OperatorTimeout } from '../kernel/verdicts';
 import type { CsmsToStationAction } from '../kernel/ocpp/actions';
 import { type RunContext, runContext } from './run-context';
-import { STATION_AREAS } from './station/areas';
-import {
-  ChargingStation,
-  type ConnectionWatcher,
-  type Exchange,
-  NoCsmsRequest,
-  type StationIdentity,
-  type StationRole,
-} from './station/core/charging-station';
+import type { ChargingStation, ConnectionWatcher, Exchange, StationRole } from './station/core/charging-station';
+import { NoCsmsRequest } from './station/core/charging-station';
+import { stationFor } from './station/station-factory';
 import { type StateSlot, StateSlots } from '../kernel/state-slots';
 import { checkOperatorParams } from './operator/params-check';
 import { settleAfterConnect } from './operator/connect-settle';
 import { connectionRelevant, csmsViewChanges, undoOfCsmsChanges } from './station/csms-changes';
 import { MessageLog } from './station/core/message-log';
 import type { StateContext } from './station/reusable-states';
-import { TEST_ORGANIZATION } from '../kernel/tls/test-pki';
 import type { ValueContext } from './validation/values';
 
 /** The message the Then-steps look at: the latest CSMS request waited for, or CSMS response. */
@@ -92,24 +85,8 @@ export class OcttWorld extends World {
   station(role: StationRole = 'basic'): ChargingStation {
     let station = this.stations.get(role);
     if (!station) {
-      station = new ChargingStation({
-        identity: this.identityOf(role),
-        areas: STATION_AREAS,
-        hardware: {
-          vendorName: this.config.CONFIGURED_CP_VENDOR,
-          model: this.config.CONFIGURED_CP_MODEL,
-          serialNumber: `${this.config.BASIC_AUTH_CP}-SN`,
-          firmwareVersion: '1.0.0',
-          numberOfEvses:
-            this.stationShapes.get(role)?.numberOfEvses ?? Math.max(this.config.CONFIGURED_NUMBER_OF_EVSES, this.config.CONFIGURED_EVSE_ID),
-          connectorType: this.config.CONFIGURED_CONNECTOR_TYPE,
-          numberOfPhases: this.config.CONFIGURED_NUMBER_PHASES,
-          organizationName: TEST_ORGANIZATION,
-        },
-        callTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
-        handshakeTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
-        bootClockSkewMs: this.config.BOOT_TIME_SKEW * 1000,
-        timeScale: this.config.TIME_SCALE,
+      station = stationFor(this.run, role, {
+        numberOfEvses: this.stationShapes.get(role)?.numberOfEvses,
         sinks: [this.trace, this.messages],
         connections: this.connectionWatcher(),
       });
@@ -247,36 +224,6 @@ export class OcttWorld extends World {
     }
     await Promise.all(this.activeStations.map((station) => station.shutdown().catch((error: Error) => problems.push(error.message))));
     return problems;
-  }
-
-  private identityOf(role: StationRole): StationIdentity {
-    const { config, endpoints, tls } = this.run;
-    switch (role) {
-      case 'basic':
-        return { role, id: config.BASIC_AUTH_CP, securityProfile: 1, baseUrl: endpoints.ws, password: config.BASIC_AUTH_CP_PASSWORD };
-      case 'sp2':
-        return {
-          role,
-          id: config.SECURITY_PROFILE_2_CP,
-          securityProfile: 2,
-          baseUrl: endpoints.wss,
-          password: config.BASIC_AUTH_CP_PASSWORD,
-          tls: { ca: tls.ca },
-        };
-      case 'sp3':
-        if (!tls.clientCert || !tls.clientKey) {
-          throw new EnvironmentError(
-            'TLS_CLIENT_CERT and TLS_CLIENT_KEY must be set for security profile 3 scenarios (a client certificate with CN = SECURITY_PROFILE_3_CP)',
-          );
-        }
-        return {
-          role,
-          id: config.SECURITY_PROFILE_3_CP,
-          securityProfile: 3,
-          baseUrl: endpoints.wss,
-          tls: { ca: tls.ca, cert: tls.clientCert, key: tls.clientKey },
-        };
-    }
   }
 }
 
