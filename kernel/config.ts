@@ -240,6 +240,11 @@ export type Config = Readonly<
 
 export const VARIABLE_NAMES = Object.keys(SPEC) as VariableName[];
 
+/** The form each variable's value must have, as an error message quotes it (README.md lists them). */
+export const VARIABLE_FORMS: Readonly<Record<VariableName, string>> = Object.fromEntries(
+  VARIABLE_NAMES.map((name) => [name, (SPEC[name] as VariableSpec<unknown>).form]),
+) as Record<VariableName, string>;
+
 /** Variables whose values are secrets, masked in traces and reports. */
 export const SECRET_VARIABLES: readonly VariableName[] = ['BASIC_AUTH_CP_PASSWORD', 'NEW_BASIC_AUTH_PASSWORD'];
 

@@ -5,9 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { ReferenceCsms } from '../csms/reference-csms';
 import { suiteCommand, suiteVariables } from '../csms/suite-command';
+import { VARIABLE_NAMES } from '../kernel/config';
 import { PKI_DIR, type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
 import { BLOCK_NEEDS, configurationCheck } from '../support/configuration-check';
 import { EmbeddedOperator } from '../support/operator/embedded-operator';
@@ -121,5 +123,38 @@ describe('the standalone CSMS prints every variable a full run needs', () => {
     assert.ok(variables.includes('BASIC_AUTH_CP_PASSWORD="$BASIC_AUTH_CP_PASSWORD"'));
     assert.ok(!variables.join(' ').includes('a-secret-of-16-chars'));
     assert.ok(!variables.some((variable) => variable.startsWith('CSMS_WS_PORT=')));
+  });
+});
+
+describe('the README says what the CSMS must hold and which form each variable has', () => {
+  const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+
+  test('every configuration variable is named, the eMAID with its eMI3 form', () => {
+    for (const name of VARIABLE_NAMES) assert.ok(readme.includes(`\`${name}\``), `${name} is not in README.md`);
+    assert.match(readme, /### Formats/);
+    assert.match(readme, /eMI3/);
+  });
+
+  test('the prerequisites section has a table for each block and names every token the setup check authorizes', () => {
+    const section = readme.slice(
+      readme.indexOf('### What your CSMS must hold'),
+      readme.indexOf('### Against the standalone reference CSMS'),
+    );
+    assert.ok(section.length > 0, 'no "What your CSMS must hold" section');
+    for (const block of ['All blocks', 'A Security', 'B Provisioning', 'C Authorization', 'D Local Authorization List', 'E Transactions']) {
+      assert.ok(section.includes(block), block);
+    }
+    for (const token of [
+      'VALID_ID_TOKEN',
+      'VALID_ID_TOKEN_2',
+      'INVALID_ID_TOKEN',
+      'BLOCKED_ID_TOKEN',
+      'EXPIRED_ID_TOKEN',
+      'MASTERPASS_ID_TOKEN',
+    ]) {
+      assert.ok(section.includes(`\`${token}\``), token);
+    }
+    assert.match(section, /same group/);
+    assert.match(section, /npm start -- --check-setup/);
   });
 });
