@@ -14,6 +14,7 @@ import type { TestPki } from '../kernel/tls/test-pki';
 import { type Admission, type AdmissionRules, OCPP_SUBPROTOCOL, SPECIFICATION_RULES, admit, noteAdmitted } from './connection-auth';
 import { allHandlers } from './areas';
 import { requireRegistration } from './areas/provisioning/handlers';
+import { closeReferenceFirmware } from './areas/firmware/reference-firmware';
 import type { HandlerContext } from './handler-context';
 import type { BuilderContext } from './operator/builder-context';
 import { createOperatorHttpServer } from './operator/http-api';
@@ -130,6 +131,7 @@ export class ReferenceCsms {
     this.sessions.clear();
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
+    await closeReferenceFirmware();
     await Promise.all(
       [this.plainServer, this.tlsServer, this.operatorServer].map(
         (server) =>

@@ -207,7 +207,7 @@ Feature: A Security
       | status | Accepted    |
     When the security profile 3 station reports all its connectors Available
 
-  @TC_A_07_CSMS @A00 @A00.FR.409 @A00.FR.410 @A00.FR.415 @A00.FR.416 @A00.FR.421
+  @TC_A_07_CSMS @optional @A00 @A00.FR.409 @A00.FR.410 @A00.FR.415 @A00.FR.416 @A00.FR.421
   Scenario: TC_A_07_CSMS TLS - Client-side certificate - valid certificate
     The cipher-suite connections present the client certificate and are made before the main
     connection, as in TC_A_04_CSMS. The configured client certificate carries the station id as
@@ -241,7 +241,7 @@ Feature: A Security
       | status | Accepted    |
     When the security profile 3 station reports all its connectors Available
 
-  @TC_A_08_CSMS @A00 @A00.FR.405 @A00.FR.407 @A00.FR.409 @A00.FR.410
+  @TC_A_08_CSMS @optional @A00 @A00.FR.405 @A00.FR.407 @A00.FR.409 @A00.FR.410
   Scenario: TC_A_08_CSMS TLS - Client-side certificate - Invalid certificate
     The invalid certificate is TLS_INVALID_CLIENT_CERT; the embedded run issues one with the right
     CN from a CA the CSMS does not know (the OCTT's "unknown certificate" variant). Any refusal
@@ -351,7 +351,7 @@ Feature: A Security
       | password               | the configured password |
     Then the CSMS accepts the upgrade
 
-  @TC_A_11_CSMS @A02 @F06 @A02.FR.11 @A02.FR.14 @F06.FR.01
+  @TC_A_11_CSMS @optional @A02 @F06 @A02.FR.11 @A02.FR.14 @F06.FR.01
   Scenario: TC_A_11_CSMS Update Charging Station Certificate by request of CSMS - Success - Charging Station Certificate
     Decided as a real station behaves: it boots on its first connection (the older suite sent no
     BootNotification). Its CSR is for a new EC P-256 key, signed with SHA-256, with CN = its
@@ -405,7 +405,7 @@ Feature: A Security
       | Authorization            | absent                          |
     Then the CSMS accepts the upgrade
 
-  @TC_A_12_CSMS @A02 @F06 @A02.FR.11 @F06.FR.01
+  @TC_A_12_CSMS @optional @A02 @F06 @A02.FR.11 @F06.FR.01
   Scenario: TC_A_12_CSMS Update Charging Station Certificate by request of CSMS - Success - V2G Certificate
     The station boots first. One round (one SECC), no evse in the TriggerMessageRequest. The CSR
     subject comes from the station's device model as ISO 15118 prescribes: CN = its station id
@@ -449,7 +449,7 @@ Feature: A Security
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_A_13_CSMS @A02 @A02.FR.11
+  @TC_A_13_CSMS @optional @A02 @A02.FR.11
   Scenario: TC_A_13_CSMS Update Charging Station Certificate by request of CSMS - Success - Combined Certificate
     The station boots first. Its SignCertificateRequest has no certificateType: one certificate
     for the CSMS connection and ISO 15118. Since the certificate must also open the station's
@@ -494,7 +494,7 @@ Feature: A Security
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_A_14_CSMS @A02
+  @TC_A_14_CSMS @optional @A02
   Scenario: TC_A_14_CSMS Update Charging Station Certificate by request of CSMS - Invalid certificate
     The station boots first. As in the OCTT, the rejection is simulated: the station answers
     Rejected whatever the certificate, reports InvalidChargingStationCertificate and keeps its

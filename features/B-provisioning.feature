@@ -299,7 +299,7 @@ Feature: B Provisioning
         | status | Accepted    |
       When the charging station sends the requested report in NotifyReportRequests
 
-    @TC_B_14_CSMS @B07 @B07.FR.09
+    @TC_B_14_CSMS @optional @B07 @B07.FR.09
     Scenario: TC_B_14_CSMS Get Base Report - SummaryInventory
       Optional in the OCTT (for a CSMS that supports SummaryInventory). The station reports the
       availability of itself, its EVSEs and connectors, as B07.FR.09 describes, instead of the older

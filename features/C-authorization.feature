@@ -194,7 +194,7 @@ Feature: C Authorization
     When the charging station enters state EVConnectedPostSession
     And the charging station enters state EVDisconnected
 
-  @TC_C_40_CSMS @C09 @C09.FR.02 @C09.FR.03
+  @TC_C_40_CSMS @optional @C09 @C09.FR.02 @C09.FR.03
   Scenario: TC_C_40_CSMS Authorization by GroupId - Success with Local Authorization List
     Both valid idTokens are in the station's Local Authorization List, Accepted and in the
     configured group, and the station trusts its list (LocalPreAuthorize): no AuthorizeRequest is
@@ -245,7 +245,7 @@ Feature: C Authorization
     When the charging station enters state EVConnectedPostSession
     And the charging station enters state EVDisconnected
 
-  @TC_C_43_CSMS @C09 @C09.FR.02 @C09.FR.03
+  @TC_C_43_CSMS @optional @C09 @C09.FR.02 @C09.FR.03
   Scenario: TC_C_43_CSMS Authorization by GroupId - Invalid status with Local Authorization List
     The title's "invalid status" is read as the station's side of it: its Local Authorization List
     holds the second idToken as Invalid, so the station cannot trust its list for it and asks the
@@ -301,7 +301,7 @@ Feature: C Authorization
     When the charging station enters state EVConnectedPostSession
     And the charging station enters state EVDisconnected
 
-  @TC_C_47_CSMS @C16 @C16.FR.01
+  @TC_C_47_CSMS @optional @C16 @C16.FR.01
   Scenario: TC_C_47_CSMS Stop Transaction with a Master Pass - With UI - All transactions
     Two transactions run, as the OCTT text says: on the configured EVSE started by the valid
     idToken, on a second EVSE (EVSE 2, or EVSE 1 when the configured EVSE is 2) by the second
@@ -365,7 +365,7 @@ Feature: C Authorization
       | idTokenInfo.status               | Accepted                            |
       | idTokenInfo.groupIdToken.idToken | the configured master pass group id |
 
-  @TC_C_48_CSMS @C16 @C16.FR.01
+  @TC_C_48_CSMS @optional @C16 @C16.FR.01
   Scenario: TC_C_48_CSMS Stop Transaction with a Master Pass - With UI - Specific transactions
     As the OCTT text says, transactions run on all EVSEs (the configured EVSE and a second one, as
     in TC_C_47_CSMS); the master pass holder selects only the one on the configured EVSE. The
@@ -413,7 +413,7 @@ Feature: C Authorization
       | idTokenInfo.status               | Accepted                            |
       | idTokenInfo.groupIdToken.idToken | the configured master pass group id |
 
-  @TC_C_49_CSMS @C16 @C16.FR.02
+  @TC_C_49_CSMS @optional @C16 @C16.FR.02
   Scenario: TC_C_49_CSMS Stop Transaction with a Master Pass - Without UI
     Without a UI the station stops every transaction once the master pass is recognised; each
     Ended event carries the transaction's own idToken with stoppedReason MasterPass. The CSMS
@@ -475,7 +475,7 @@ Feature: C Authorization
       | idTokenInfo.status               | Accepted                |
       | idTokenInfo.groupIdToken.idToken | the configured group id |
 
-  @TC_C_50_CSMS @C07 @C07.FR.04
+  @TC_C_50_CSMS @optional @C07 @C07.FR.04
   Scenario: TC_C_50_CSMS Authorization using Contract Certificates 15118 - Online - Local contract certificate validation - Accepted
     The station validated the EV's contract certificate chain itself and sends its OCSP request
     data; the CSMS must ask the OCSP responder named in it (the suite runs that responder and
@@ -521,7 +521,7 @@ Feature: C Authorization
       | idTokenInfo.status | Accepted    |
     When the charging station enters state EnergyTransferStarted
 
-  @TC_C_51_CSMS @C07 @C07.FR.16
+  @TC_C_51_CSMS @optional @C07 @C07.FR.16
   Scenario: TC_C_51_CSMS Authorization using Contract Certificates 15118 - Online - Local contract certificate validation - Rejected
     As TC_C_50_CSMS, but the contract certificate has been revoked: the OCSP responder says so and
     the CSMS must refuse the idToken although it knows the eMAID as Accepted. No transaction
@@ -549,7 +549,7 @@ Feature: C Authorization
       | idTokenInfo.status | Invalid            |
       | certificateStatus  | CertificateRevoked |
 
-  @TC_C_52_CSMS @C07 @C07.FR.04 @C07.FR.05
+  @TC_C_52_CSMS @optional @C07 @C07.FR.04 @C07.FR.05
   Scenario: TC_C_52_CSMS Authorization using Contract Certificates 15118 - Online - Central contract certificate validation - Accepted
     The station sends the EV's contract certificate chain itself (PEM: the contract certificate,
     then its sub-CA) and no hash data: the CSMS must validate the chain up to the V2G root it

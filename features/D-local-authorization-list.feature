@@ -20,7 +20,7 @@ Feature: D Local Authorization List Management
       | status | Accepted    |
     When the charging station reports all its connectors Available
 
-  @TC_D_01_CSMS @D01 @D01.FR.01 @D01.FR.06 @D01.FR.18
+  @TC_D_01_CSMS @optional @D01 @D01.FR.01 @D01.FR.06 @D01.FR.18
   Scenario: TC_D_01_CSMS Send Local Authorization List - Full
     The CSMS installs a full list with an idTokenInfo for every entry. It may ask for the list
     version first (OCTT step 2); the station answers the configured version.
@@ -43,7 +43,7 @@ Feature: D Local Authorization List Management
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_D_02_CSMS @D01 @D01.FR.01 @D01.FR.06 @D01.FR.18
+  @TC_D_02_CSMS @optional @D01 @D01.FR.01 @D01.FR.06 @D01.FR.18
   Scenario: TC_D_02_CSMS Send Local Authorization List - Differential Update
     The CSMS asks for the station's list version and sends a differential update numbered above
     it. The station's version stays the configured one until it accepts the update.
@@ -70,7 +70,7 @@ Feature: D Local Authorization List Management
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_D_03_CSMS @D01 @D01.FR.01 @D01.FR.06 @D01.FR.17 @D01.FR.18
+  @TC_D_03_CSMS @optional @D01 @D01.FR.01 @D01.FR.06 @D01.FR.17 @D01.FR.18
   Scenario: TC_D_03_CSMS Send Local Authorization List - Differential Remove
     The CSMS removes an idToken from the station's list with a differential update whose entry
     has no idTokenInfo, numbered above the station's version. The OCTT's steps are only the
@@ -99,7 +99,7 @@ Feature: D Local Authorization List Management
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_D_04_CSMS @D01 @D01.FR.01 @D01.FR.06 @D01.FR.18
+  @TC_D_04_CSMS @optional @D01 @D01.FR.01 @D01.FR.06 @D01.FR.18
   Scenario: TC_D_04_CSMS Send Local Authorization List - Full with empty list
     The CSMS wipes the station's list with a full update without entries. The OCTT accepts the
     list left out or empty, but the schema allows no empty list (minItems 1) and every request is
@@ -128,7 +128,7 @@ Feature: D Local Authorization List Management
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_D_08_CSMS @D02
+  @TC_D_08_CSMS @optional @D02
   Scenario: TC_D_08_CSMS Get Local List Version - Success
     The station holds a list of the configured version and reports it. That the CSMS registers the
     version can only be seen in the CSMS itself, so the OCTT does not check it.
@@ -143,7 +143,7 @@ Feature: D Local Authorization List Management
       | field         | expectation          |
       | versionNumber | <LOCAL_LIST_VERSION> |
 
-  @TC_D_09_CSMS @D02
+  @TC_D_09_CSMS @optional @D02
   Scenario: TC_D_09_CSMS Get Local List Version - No list available
     The station holds no list and reports version 0. That the CSMS registers it can only be seen
     in the CSMS itself, so the OCTT does not check it.

@@ -23,7 +23,7 @@ Feature: O Display Message
   Background:
     Given the charging station is booted and all its connectors are Available
 
-  @TC_O_01_CSMS @O01 @O01.FR.04
+  @TC_O_01_CSMS @optional @O01 @O01.FR.04
   Scenario: TC_O_01_CSMS Set Display Message - Success
     A message that belongs to no transaction carries no transactionId (O01.FR.04), as the OCTT's
     diagram and code check.
@@ -45,7 +45,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_O_02_CSMS @O03
+  @TC_O_02_CSMS @optional @O03
   Scenario: TC_O_02_CSMS Get all Display Messages - Success
     The CSMS first sets the message the station is to hold (step 0, not validated). The station
     reports it as it holds it: a message set without a state is reported without one (the older
@@ -84,7 +84,7 @@ Feature: O Display Message
       | messageInfo[0].message.content | "Charging costs 0.25"                 |
       | tbc                            | absent                                |
 
-  @TC_O_03_CSMS @O03
+  @TC_O_03_CSMS @optional @O03
   Scenario: TC_O_03_CSMS Get all Display Messages - No DisplayMessages configured
     The station holds no display message, so it answers Unknown and reports nothing.
 
@@ -96,7 +96,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Unknown     |
 
-  @TC_O_04_CSMS @O05
+  @TC_O_04_CSMS @optional @O05
   Scenario: TC_O_04_CSMS Clear Display Message - Success
     When the CSMS is asked to send a SetDisplayMessageRequest with
       | field                   | value             |
@@ -118,7 +118,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_O_05_CSMS @O05
+  @TC_O_05_CSMS @optional @O05
   Scenario: TC_O_05_CSMS Clear Display Message - Unknown Key
     The station holds no display message, so any id is unknown to it. The OCTT lists no tool
     validation.
@@ -131,7 +131,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Unknown     |
 
-  @TC_O_06_CSMS @O02
+  @TC_O_06_CSMS @optional @O02
   Scenario: TC_O_06_CSMS Set Display Message - Specific transaction - Success
     The transaction runs as a real one does (Authorized, then EnergyTransferStarted). Step 3 is
     the EV-side disconnect the OCTT sends (EVDisconnected run directly from
@@ -169,7 +169,7 @@ Feature: O Display Message
       | eventType | triggerReason       | transactionInfo.transactionId | transactionInfo.chargingState | transactionInfo.stoppedReason | evse.id             | evse.connectorId         |
       | Ended     | EVCommunicationLost | <transactionId>               | Idle                          | EVDisconnected                | the configured EVSE | the configured connector |
 
-  @TC_O_07_CSMS @O04
+  @TC_O_07_CSMS @optional @O04
   Scenario: TC_O_07_CSMS Get a Specific Display Message - Id
     The id list must contain the id of the message just set; the station reports the messages of
     the listed ids that it holds.
@@ -207,7 +207,7 @@ Feature: O Display Message
       | messageInfo[0].message.content | "Please plug in"                      |
       | tbc                            | absent                                |
 
-  @TC_O_08_CSMS @O04
+  @TC_O_08_CSMS @optional @O04
   Scenario: TC_O_08_CSMS Get a Specific Display Message - Priority
     The operator asks for the priority of the message just set; the station reports the messages
     of exactly that priority (the OCTT reported its message whatever priority was asked).
@@ -243,7 +243,7 @@ Feature: O Display Message
       | messageInfo[0].priority | InFront                               |
       | tbc                     | absent                                |
 
-  @TC_O_09_CSMS @O04
+  @TC_O_09_CSMS @optional @O04
   Scenario: TC_O_09_CSMS Get a Specific Display Message - State
     The message is set with a state, and the operator asks for that state; the station reports the
     messages of exactly that state (the OCTT reported its message whatever state was asked).
@@ -280,7 +280,7 @@ Feature: O Display Message
       | messageInfo[0].state | Idle                                  |
       | tbc                  | absent                                |
 
-  @TC_O_10_CSMS @O02
+  @TC_O_10_CSMS @optional @O02
   Scenario: TC_O_10_CSMS Set Display Message - Specific transaction - UnknownTransaction
     A transaction runs, and the operator asks for a message of a transaction the station does not
     know. The station answers UnknownTransaction because the id is none of its running
@@ -303,7 +303,7 @@ Feature: O Display Message
       | field  | expectation        |
       | status | UnknownTransaction |
 
-  @TC_O_11_CSMS @O04
+  @TC_O_11_CSMS @optional @O04
   Scenario: TC_O_11_CSMS Get a Specific Display Message - Unknown parameters
     The station holds one message; asked for another id only, it holds none of those and answers
     Unknown, with no report.
@@ -330,7 +330,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Unknown     |
 
-  @TC_O_12_CSMS @O06
+  @TC_O_12_CSMS @optional @O06
   Scenario: TC_O_12_CSMS Set Display Message - Replace DisplayMessage
     The second request must come after the first (the OCTT enforces the order here) and use the
     same id; the station replaces the message it held. The OCTT files these validations under
@@ -360,7 +360,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_O_13_CSMS @O01 @O01.FR.05
+  @TC_O_13_CSMS @optional @O01 @O01.FR.05
   Scenario: TC_O_13_CSMS Set Display Message - Display message at StartTime
     The start time lies one hour ahead: the station holds the message and shows it from then on.
     As in the OCTT, the scenario ends with the answer and does not wait for the start time.
@@ -379,7 +379,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_O_14_CSMS @O01 @O01.FR.05
+  @TC_O_14_CSMS @optional @O01 @O01.FR.05
   Scenario: TC_O_14_CSMS Set Display Message - Remove message after EndTime
     The end time lies one hour ahead: the station removes the message then. As in the OCTT, the
     scenario ends with the answer and does not wait for the end time.
@@ -398,7 +398,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_O_17_CSMS @O01
+  @TC_O_17_CSMS @optional @O01
   Scenario: TC_O_17_CSMS Set Display Message - NotSupportedPriority
     The station's display cannot put a message before everything else: AlwaysFront is not in its
     DisplayMessageCtrlr.SupportedPriorities, and the operator asks for that priority.
@@ -417,7 +417,7 @@ Feature: O Display Message
       | field  | expectation          |
       | status | NotSupportedPriority |
 
-  @TC_O_18_CSMS @O01
+  @TC_O_18_CSMS @optional @O01
   Scenario: TC_O_18_CSMS Set Display Message - NotSupportedState
     The station's display shows nothing while the station is faulted: Faulted is not in its
     DisplayMessageCtrlr.SupportedStates (a variable OCPP 2.0.1 does not name; the station defines
@@ -438,7 +438,7 @@ Feature: O Display Message
       | field  | expectation       |
       | status | NotSupportedState |
 
-  @TC_O_19_CSMS @O01
+  @TC_O_19_CSMS @optional @O01
   Scenario: TC_O_19_CSMS Set Display Message - NotSupportedMessageFormat
     The station's display cannot render HTML: HTML is not in its DisplayMessageCtrlr.SupportedFormats,
     and the operator asks for that format.
@@ -457,7 +457,7 @@ Feature: O Display Message
       | field  | expectation               |
       | status | NotSupportedMessageFormat |
 
-  @TC_O_25_CSMS @O01
+  @TC_O_25_CSMS @optional @O01
   Scenario: TC_O_25_CSMS Set Display Message - Send Specific state
     The message is for the state Charging, which the station's display supports.
 
@@ -475,7 +475,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_O_26_CSMS @O01
+  @TC_O_26_CSMS @optional @O01
   Scenario: TC_O_26_CSMS Set Display Message - Rejected
     The station has no room for another message (it holds as many as the maxLimit of
     DisplayMessageCtrlr.DisplayMessages), so it rejects a new one. The manual action asks for
@@ -495,7 +495,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Rejected    |
 
-  @TC_O_27_CSMS @O02
+  @TC_O_27_CSMS @optional @O02
   Scenario: TC_O_27_CSMS Set Display Message - Specific transaction - Display message at StartTime
     The message of the running transaction starts one minute ahead: the station holds it and shows
     it from then on while the transaction runs. As in the OCTT, the scenario does not wait for the
@@ -519,7 +519,7 @@ Feature: O Display Message
       | field  | expectation |
       | status | Accepted    |
 
-  @TC_O_28_CSMS @O02
+  @TC_O_28_CSMS @optional @O02
   Scenario: TC_O_28_CSMS Set Display Message - Specific transaction - Remove message after EndTime
     The message of the running transaction ends one hour ahead: the station removes it then, or
     when the transaction ends before. As in the OCTT, the scenario does not wait for the end time

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { OPTIONAL_FEATURES } from './catalog/test-case-list';
 
 export class ConfigurationError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -66,6 +67,21 @@ function oneOf<T extends string>(values: readonly T[], fallback: Fallback<T>): D
     form: `one of ${values.join(', ')}`,
     fallback,
     parse: (raw) => ((values as readonly string[]).includes(raw.trim()) ? (raw.trim() as T) : undefined),
+  };
+}
+
+/** A comma-separated subset of `values` (empty by default). */
+function subsetOf(values: readonly string[]): Defaulted<readonly string[]> {
+  return {
+    form: `a comma-separated list of: ${values.join(', ')}`,
+    fallback: [],
+    parse: (raw) => {
+      const items = raw
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
+      return items.every((item) => values.includes(item)) ? items : undefined;
+    },
   };
 }
 
@@ -174,6 +190,8 @@ const SPEC = {
   CONFIGURED_STACK_LEVEL: integer(1, 0),
   CONFIGURED_CHARGING_RATE_UNIT: oneOf(['A', 'W'] as const, 'A'),
   CONFIGURED_CHARGING_SCHEDULE_DURATION: integer(300, 1),
+  /** Volts per phase the station and the CSMS convert A <-> W with (block K). */
+  CONFIGURED_VOLTAGE: integer(230, 1),
   // tariff
   COST_PER_KWH: decimal(0.35),
   // data transfer
@@ -193,6 +211,8 @@ const SPEC = {
   // the optional separators: an EV transfers 15 characters at most (ISO 15118-2), and the generated
   // contract certificate names it as its subject CN.
   CONTRACT_CERT_EMAID: emaid('NLTNMC00122045K'),
+  // firmware (block L): the ManufacturerRootCertificate the station trusts; generated into .pki/firmware when unset
+  MANUFACTURER_ROOT_CERT: existingFile(),
   // the suite's own
   CSMS_OPERATOR: oneOf(['manual', 'http', 'embedded'] as const, (p) => (p.CSMS_ADDRESS_SET ? 'manual' : 'embedded')),
   CSMS_OPERATOR_URL: url(['http:', 'https:']),
@@ -203,6 +223,9 @@ const SPEC = {
   CSMS_CONNECT_SETTLE_MS: integer(0, 0),
   // How far a BootNotificationResponse's currentTime may be from the station's clock.
   BOOT_TIME_SKEW: seconds(300),
+  // The optional features of OCPP 2.0.1 the CSMS under test does not support: their test cases end
+  // "not applicable" instead of running (see kernel/catalog/README.md).
+  CSMS_UNSUPPORTED_FEATURES: subsetOf(OPTIONAL_FEATURES),
   // The self-test (npm run selftest): the mutant the embedded CSMS's relay applies.
   SELFTEST_MUTANT: text(),
   TIME_SCALE: {

@@ -8,7 +8,7 @@
  * reports/<timestamp>-<tags>/, which reports/latest points at (earlier runs keep theirs).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants } from 'node:os';
 import { type Config, ConfigurationError, SECRET_VARIABLES, loadConfig } from '../kernel/config';
@@ -94,8 +94,25 @@ async function checkSetupOnly(): Promise<number> {
   }
 }
 
+/**
+ * The run's exit code from its verdicts, not from Cucumber's: non-zero when a test case failed, or
+ * (with --fail-on-inconclusive) when the suite could not judge one; not applicable never fails.
+ * Without a fresh coverage.json (the run stopped before any scenario) Cucumber's code stands.
+ */
+export function exitCodeOf(coverageFile: string, startedAt: number, cucumberExitCode: number, failOnInconclusive: boolean): number {
+  if (!existsSync(coverageFile) || statSync(coverageFile).mtimeMs < startedAt) return cucumberExitCode;
+  const coverage = JSON.parse(readFileSync(coverageFile, 'utf8')) as { run?: { totals?: { verdicts?: Record<string, number> } } };
+  const verdicts = coverage.run?.totals?.verdicts;
+  if (!verdicts) return cucumberExitCode;
+  if ((verdicts.failed ?? 0) > 0) return 1;
+  if (failOnInconclusive && (verdicts.inconclusive ?? 0) > 0) return 1;
+  const judged = Object.values(verdicts).reduce((sum, count) => sum + count, 0);
+  return judged > 0 ? 0 : cucumberExitCode;
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const failOnInconclusive = process.argv.includes('--fail-on-inconclusive');
+  const args = process.argv.slice(2).filter((arg) => arg !== '--fail-on-inconclusive');
   if (args.includes('--check-setup')) {
     process.exitCode = await checkSetupOnly();
     return;
@@ -119,7 +136,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  process.exitCode = exitCode;
+  process.exitCode = exitCodeOf(join(REPORTS, 'coverage.json'), startedAt, exitCode, failOnInconclusive);
 }
 
-void main();
+if (require.main === module) void main();

@@ -82,6 +82,11 @@ async function messageIndex(work: string): Promise<Map<string, string[]>> {
     child.on('close', (code) => resolve(code ?? 1));
   });
   if (run !== 0) throw new Error('the unmutated suite does not pass with the self-test timeouts: fix that first');
+  return indexFromMessages(ndjson);
+}
+
+/** The index from a run's Cucumber messages (e.g. the reports/cucumber.ndjson of the run just made). */
+function indexFromMessages(ndjson: string): Map<string, string[]> {
   const index = new Map<string, Set<string>>();
   for (const line of readFileSync(ndjson, 'utf8').split('\n')) {
     if (!line.includes('ocpp-frames.json')) continue;
@@ -151,10 +156,12 @@ function chosenMutants(argv: readonly string[]): Mutant[] {
 }
 
 async function main(): Promise<void> {
-  const mutants = chosenMutants(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const mutants = chosenMutants(argv);
   const work = mkdtempSync(join(tmpdir(), 'octt-selftest-'));
   const started = Date.now();
-  const index = await messageIndex(work);
+  const given = argv.includes('--index') ? argv[argv.indexOf('--index') + 1] : undefined;
+  const index = given ? indexFromMessages(given) : await messageIndex(work);
   const outcomes: Outcome[] = new Array(mutants.length);
   let next = 0;
   const worker = async (): Promise<void> => {

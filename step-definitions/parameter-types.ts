@@ -52,8 +52,10 @@ enumParameter('messageState', 'MessageStateEnumType');
 enumParameter('messageFormat', 'MessageFormatEnumType');
 enumParameter('reservationUpdateStatus', 'ReservationUpdateStatusEnumType');
 enumParameter('firmwareStatus', 'FirmwareStatusEnumType');
+enumParameter('publishFirmwareStatus', 'PublishFirmwareStatusEnumType');
 enumParameter('uploadLogStatus', 'UploadLogStatusEnumType');
 enumParameter('transactionEventType', 'TransactionEventEnumType');
+enumParameter('hashAlgorithm', 'HashAlgorithmEnumType');
 
 defineParameterType({
   name: 'callErrorCode',

@@ -1,4 +1,5 @@
 import { After, AfterAll, AfterStep, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { catalogTestCase } from '../kernel/catalog/test-case-list';
 import { ConfigurationError } from '../kernel/config';
 import { failureLines, stepWording } from './evidence/failure-line';
 import { EVIDENCE_FILE_NAME, FAILURE_FILE_NAME, FRAMES_FILE_NAME, scenarioEvidence } from './evidence/scenario-evidence';
@@ -27,6 +28,19 @@ Before(async function (this: OcttWorld, { pickle }) {
   await runContext().embedded?.reset();
 });
 
+// An optional test case of a feature the CSMS declares it does not support is not applicable:
+// the scenario is skipped with the reason, and its verdict says so.
+Before({ tags: '@optional' }, function (this: OcttWorld, { pickle }) {
+  const id = pickle.tags.map((tag) => tag.name.slice(1)).find((tag) => /^TC_[A-P]_\d+_CSMS$/.test(tag));
+  const feature = id === undefined ? undefined : catalogTestCase(id)?.optionalFeature;
+  if (feature === undefined || !this.config.CSMS_UNSUPPORTED_FEATURES.includes(feature)) return undefined;
+  this.attach(`not applicable: the CSMS declares (CSMS_UNSUPPORTED_FEATURES) that it does not support ${feature}`, {
+    mediaType: 'text/plain',
+    fileName: FAILURE_FILE_NAME,
+  });
+  return 'skipped';
+});
+
 AfterStep(function (this: OcttWorld, { result, error, pickleStep, gherkinDocument }) {
   if (result.status !== Status.FAILED) return;
   // The trace knows secrets learnt during the scenario (a password the CSMS set); an error message
@@ -49,7 +63,9 @@ After(async function (this: OcttWorld, { result, pickle }) {
     this.trace.maskText(text),
   );
   const failures = [...this.failureLines, ...afterProblems.flatMap((text) => failureLines('After the scenario', text))];
-  const evidence = scenarioEvidence(pickle.name, this.trace.entries, failures);
+  const mask = (text: string): string => this.trace.maskText(text);
+  const checks = this.checks.map((check) => ({ ...check, expected: mask(check.expected), actual: mask(check.actual) }));
+  const evidence = scenarioEvidence(pickle.name, this.trace.entries, failures, checks);
   this.attach(evidence.framesJson, { mediaType: 'application/json', fileName: FRAMES_FILE_NAME });
   this.attach(evidence.html, { mediaType: 'text/html', fileName: EVIDENCE_FILE_NAME });
   if (result?.status === Status.PASSED && afterProblems.length > 0) throw new Error(afterProblems.join('\n'));

@@ -17,7 +17,7 @@ import { settleAfterConnect } from './operator/connect-settle';
 import { connectionRelevant, csmsViewChanges, undoOfCsmsChanges } from './station/csms-changes';
 import { MessageLog } from './station/core/message-log';
 import type { StateContext } from './station/reusable-states';
-import type { ValueContext } from './validation/values';
+import type { CheckRecord, ValueContext } from './validation/values';
 
 /** The message the Then-steps look at: the latest CSMS request waited for, or CSMS response. */
 export interface Inspected {
@@ -49,6 +49,8 @@ export class OcttWorld extends World {
   readonly failureLines: string[] = [];
   /** The scenario's name (set by the Before hook), for the run's connection history. */
   scenarioName = 'a scenario';
+  /** Every check the scenario made, passed or failed, in order: the report shows them all. */
+  readonly checks: CheckRecord[] = [];
   /** Settles when the operator has done (or failed) the last thing the scenario asked. */
   private operatorOutcome: Promise<void> = Promise.resolve();
 
@@ -131,6 +133,7 @@ export class OcttWorld extends World {
       config: this.config,
       variable: (name) => this.variables.get(name),
       message: (name) => this.messages.get(name),
+      recordCheck: (check) => this.checks.push(check),
     };
   }
 
@@ -143,6 +146,7 @@ export class OcttWorld extends World {
         this.askCsms(action, params, instruction, role);
         return this.expectCsmsRequest(action, role);
       },
+      awaitCsms: (action) => this.expectCsmsRequest(action, role),
       remember: (name, value) => this.remember(name, value),
     };
   }

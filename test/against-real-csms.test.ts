@@ -14,7 +14,7 @@ import { InvalidOperatorParams, checkOperatorParams, operatorParamsProblems } fr
 import { ConnectionHistory } from '../support/station/connection-history';
 import type { ConnectionWatcher } from '../support/station/core/charging-station';
 import { ConnectionRefusedError } from '../support/station/core/transport';
-import { ensureV2gRoot, issueContractCertificate, issueSubCa } from '../support/iso15118/contract-pki';
+import { ensureV2gRoot, issueContractCertificate, issueSubCa } from '../kernel/iso15118/contract-pki';
 import { PKI_DIR } from '../kernel/tls/test-pki';
 import { join } from 'node:path';
 import { startTestCsms, testConfig } from './helpers/reference-csms';

@@ -13,7 +13,7 @@ import {
   ensureV2gRoot,
   issueContractCertificate,
   issueSubCa,
-} from '../support/iso15118/contract-pki';
+} from '../kernel/iso15118/contract-pki';
 import { ChargingStation } from '../support/station/core/charging-station';
 import { startTestCsms, testConfig } from './helpers/reference-csms';
 import { testStation } from './helpers/station';

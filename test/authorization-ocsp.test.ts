@@ -13,7 +13,7 @@ import {
   ensureV2gRoot,
   issueContractCertificate,
   issueSubCa,
-} from '../support/iso15118/contract-pki';
+} from '../kernel/iso15118/contract-pki';
 import { ocspRequestData } from '../support/iso15118/contract-certificates';
 
 const TIMEOUT_MS = 2000;

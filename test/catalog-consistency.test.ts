@@ -45,6 +45,11 @@ function problemsOf(scenarios: readonly FeatureScenario[]): string[] {
         `${where(scenario)}: its feature is tagged ${scenario.featureTags.join(' ') || 'nothing'}, block ${testCase.block} is ${testCase.blockTag}`,
       );
     }
+    if (scenario.tags.includes('@optional') !== testCase.optional) {
+      problems.push(
+        `${where(scenario)}: ${testCase.optional ? 'needs the tag @optional' : 'is tagged @optional but is a Core test case'} (scripts/catalog/tag-optional.ts)`,
+      );
+    }
     const letter = /^([A-Z]) /.exec(scenario.featureName)?.[1];
     if (letter !== testCase.block) problems.push(`${where(scenario)}: feature "${scenario.featureName}" is not block ${testCase.block}`);
   }
@@ -116,6 +121,9 @@ describe('the feature files against the test-case list', () => {
       '  @TC_C_02_CSMS',
       '  Scenario: of another block',
       '    Given a step',
+      '  @TC_B_02_CSMS @optional',
+      '  Scenario: a Core case tagged optional',
+      '    Given a step',
     ].join('\n');
     const problems = problemsOf(parseFeature(feature, 'features/B-sample.feature'));
     assert.deepEqual(
@@ -127,6 +135,7 @@ describe('the feature files against the test-case list', () => {
         'features/B-sample.feature:12: @TC_B_99_CSMS is not in kernel/catalog/test-cases.json',
         'features/B-sample.feature:15: its feature is tagged @provisioning, block C is @authorization',
         'features/B-sample.feature:15: feature "B Provisioning" is not block C',
+        'features/B-sample.feature:18: is tagged @optional but is a Core test case (scripts/catalog/tag-optional.ts)',
       ],
     );
   });

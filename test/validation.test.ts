@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { checkFields, checkSomeElement } from '../support/validation/field-checks';
 import { parseExpectation } from '../support/validation/expectations';
 import { assignPath, locate, removePath } from '../support/validation/paths';
-import { type ValueContext, resolveValue } from '../support/validation/values';
+import { type CheckRecord, type ValueContext, resolveValue } from '../support/validation/values';
+import { evidenceHtml } from '../support/evidence/evidence-html';
 import { testConfig } from './helpers/reference-csms';
 import { failureOf } from './helpers/validation';
 
@@ -153,4 +154,27 @@ describe('field checks', () => {
     const error = failureOf(() => checkSomeElement('M', payload, 'list', [{ field: 'name', expectation: 'c' }], context));
     assert.match(error.message, /M list\[\*\]: expected an element where name = c, got \[/);
   });
+});
+
+test('every check is recorded for the evidence, passed and failed, with expected and actual', () => {
+  const records: CheckRecord[] = [];
+  const recording: ValueContext = { ...context, recordCheck: (check) => records.push(check) };
+  assert.throws(() =>
+    checkFields(
+      'ResetRequest',
+      { type: 'OnIdle', evseId: 2 },
+      [
+        { field: 'type', expectation: 'OnIdle' },
+        { field: 'evseId', expectation: '1' },
+      ],
+      recording,
+    ),
+  );
+  assert.deepEqual(records, [
+    { message: 'ResetRequest', field: 'type', expected: 'OnIdle', actual: '"OnIdle"', passed: true },
+    { message: 'ResetRequest', field: 'evseId', expected: '1', actual: '2', passed: false },
+  ]);
+  const html = evidenceHtml({ failures: [], diagram: '', entries: [], checks: records });
+  assert.match(html, /Checks <small>\(2, 1 failed\)/);
+  assert.match(html, /ocpp-check-passed.*ResetRequest.*type/);
 });

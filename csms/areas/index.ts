@@ -16,6 +16,7 @@ import type { CsmsHandler } from '../handler-context';
 import type { ConfigureAction, RequestBuilder, ResponseObserver } from '../operator/builder-context';
 import { authorizationArea } from './authorization/area';
 import { availabilityArea } from './availability/area';
+import { certificatesArea } from './certificates/area';
 import { dataTransferArea } from './data-transfer/area';
 import { diagnosticsArea } from './diagnostics/area';
 import { displayMessagesArea } from './display-messages/area';
@@ -31,6 +32,7 @@ import { transactionsArea } from './transactions/area';
 export const CSMS_AREAS: readonly CsmsArea[] = [
   authorizationArea,
   availabilityArea,
+  certificatesArea,
   dataTransferArea,
   diagnosticsArea,
   displayMessagesArea,

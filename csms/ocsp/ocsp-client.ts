@@ -44,20 +44,32 @@ function post(url: URL, body: Buffer, timeoutMs: number): Promise<Buffer> {
   });
 }
 
-/** Asks `responderUrl` about one certificate; never throws: a failure is a verdict of its own. */
-export async function queryOcsp(responderUrl: string, identity: CertIdentity, timeoutMs: number): Promise<OcspVerdict> {
+/** What a responder answered about one certificate: the verdict, and the DER response when it sent one. */
+export interface OcspExchange {
+  verdict: OcspVerdict;
+  der?: Buffer;
+}
+
+/** Asks `responderUrl` about one certificate and keeps the response itself (to forward it, M06); never throws. */
+export async function fetchOcspResponse(responderUrl: string, identity: CertIdentity, timeoutMs: number): Promise<OcspExchange> {
   let url: URL;
   try {
     url = new URL(responderUrl);
   } catch {
-    return { status: 'failed', reason: `"${responderUrl}" is not a URL` };
+    return { verdict: { status: 'failed', reason: `"${responderUrl}" is not a URL` } };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { status: 'failed', reason: `OCSP is served over HTTP, not ${url.protocol}` };
+    return { verdict: { status: 'failed', reason: `OCSP is served over HTTP, not ${url.protocol}` } };
   }
   try {
-    return verifyOcspResponse(await post(url, encodeOcspRequest([identity]), timeoutMs), identity);
+    const der = await post(url, encodeOcspRequest([identity]), timeoutMs);
+    return { verdict: verifyOcspResponse(der, identity), der };
   } catch (error) {
-    return { status: 'failed', reason: `OCSP request to ${responderUrl} failed: ${(error as Error).message}` };
+    return { verdict: { status: 'failed', reason: `OCSP request to ${responderUrl} failed: ${(error as Error).message}` } };
   }
+}
+
+/** Asks `responderUrl` about one certificate; never throws: a failure is a verdict of its own. */
+export async function queryOcsp(responderUrl: string, identity: CertIdentity, timeoutMs: number): Promise<OcspVerdict> {
+  return (await fetchOcspResponse(responderUrl, identity, timeoutMs)).verdict;
 }

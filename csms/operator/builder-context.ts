@@ -20,9 +20,13 @@ export type Params = Record<string, unknown>;
 
 /**
  * Builds the request(s) a real operator would have the CSMS send, from the operator's parameters.
- * More than one request when the CSMS must split (e.g. GetVariables beyond ItemsPerMessage).
+ * More than one request when the CSMS must split (e.g. GetVariables beyond ItemsPerMessage); a
+ * promise when the CSMS must first fetch something (a certificate it holds, the station's answer).
  */
-export type RequestBuilder<A extends CsmsToStationAction> = (params: Params, context: BuilderContext) => RequestOf<A> | Array<RequestOf<A>>;
+export type RequestBuilder<A extends CsmsToStationAction> = (
+  params: Params,
+  context: BuilderContext,
+) => RequestOf<A> | Array<RequestOf<A>> | Promise<RequestOf<A> | Array<RequestOf<A>>>;
 
 export type RequestBuilders = { [A in CsmsToStationAction]?: RequestBuilder<A> };
 

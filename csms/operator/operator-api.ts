@@ -57,7 +57,7 @@ export async function performOperatorRequest(
     if (!builder) throw new OperatorApiError(400, `no builder for ${request.action}`);
     const session = context.session;
     if (!session || !session.connection.isOpen) throw new OperatorApiError(409, `station ${request.stationId} is not connected`);
-    const built = builder(request.params, context);
+    const built = await builder(request.params, context);
     const payloads = Array.isArray(built) ? built : [built];
     const responses: unknown[] = [];
     const observe = OBSERVERS.get(request.action);

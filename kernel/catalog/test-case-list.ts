@@ -22,6 +22,8 @@ export interface CatalogTestCase {
   requirements: string[];
   /** The case tests a part of OCPP 2.0.1 a CSMS may leave out. */
   optional: boolean;
+  /** The optional feature's key (CSMS_UNSUPPORTED_FEATURES), when `optional`. */
+  optionalFeature?: string;
   /** Which optional part, when `optional`. */
   optionalBecause?: string;
 }
@@ -29,6 +31,11 @@ export interface CatalogTestCase {
 export const TEST_CASES: readonly CatalogTestCase[] = testCases;
 
 const BY_ID = new Map(TEST_CASES.map((testCase) => [testCase.id, testCase]));
+
+/** Every optional feature key the list names (what CSMS_UNSUPPORTED_FEATURES may list). */
+export const OPTIONAL_FEATURES: readonly string[] = [
+  ...new Set(TEST_CASES.flatMap((testCase) => (testCase.optionalFeature ? [testCase.optionalFeature] : []))),
+].sort();
 
 export function catalogTestCase(id: string): CatalogTestCase | undefined {
   return BY_ID.get(id);

@@ -23,3 +23,17 @@ export function certificateHashData(pem: string, issuerPem?: string, algorithm: 
     serialNumber: certificate.serialNumber.replace(/^0+(?=.)/, '').toLowerCase(),
   };
 }
+
+/**
+ * Whether two hash data name the same certificate: same algorithm, hashes equal ignoring case,
+ * serial numbers equal ignoring leading zeros (both sides may print hex differently).
+ */
+export function sameCertificateHashData(a: CertificateHashDataType, b: CertificateHashDataType): boolean {
+  const serial = (value: string): string => value.toLowerCase().replace(/^0+(?=.)/, '');
+  return (
+    a.hashAlgorithm === b.hashAlgorithm &&
+    a.issuerNameHash.toLowerCase() === b.issuerNameHash.toLowerCase() &&
+    a.issuerKeyHash.toLowerCase() === b.issuerKeyHash.toLowerCase() &&
+    serial(a.serialNumber) === serial(b.serialNumber)
+  );
+}

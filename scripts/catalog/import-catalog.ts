@@ -12,7 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import type { CatalogTestCase } from '../../kernel/catalog/test-case-list';
-import { optionalBecause } from './optional-features';
+import { optionalFeatureOf } from './optional-features';
 
 const ROOT = join(__dirname, '..', '..');
 export const TEST_CASES_JSON = join(ROOT, 'kernel', 'catalog', 'test-cases.json');
@@ -48,7 +48,7 @@ export function catalogEntries(catalogDir: string): CatalogTestCase[] {
     if (file.block !== letter) throw new Error(`${letter}.yaml names block ${file.block}`);
     return file.cases.map((testCase): CatalogTestCase => {
       const useCases = testCase.use_cases ?? [];
-      const because = optionalBecause({
+      const optional = optionalFeatureOf({
         id: testCase.id,
         title: testCase.title,
         block: letter,
@@ -64,8 +64,8 @@ export function catalogEntries(catalogDir: string): CatalogTestCase[] {
         blockTag: file.tag,
         useCases,
         requirements: testCase.requirements ?? [],
-        optional: because !== undefined,
-        ...(because ? { optionalBecause: because } : {}),
+        optional: optional !== undefined,
+        ...(optional ? { optionalFeature: optional.feature, optionalBecause: optional.because } : {}),
       };
     });
   });

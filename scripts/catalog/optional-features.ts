@@ -21,6 +21,8 @@ export interface CaseFacts {
 }
 
 interface Rule {
+  /** The optional feature's key, as a CSMS declares it in CSMS_UNSUPPORTED_FEATURES. */
+  feature: string;
   because: string;
   applies(facts: CaseFacts): boolean;
 }
@@ -37,37 +39,55 @@ const titled = (pattern: RegExp) => (facts: CaseFacts) => pattern.test(facts.tit
 
 const RULES: readonly Rule[] = [
   {
+    feature: 'iso15118',
     because: 'ISO 15118 support (optional certification profile): Plug & Charge, contract and V2G certificates, ISO 15118 charging',
     applies: (facts) =>
       withUseCase('C07', 'M01', 'M02', 'M06', 'K15', 'K16', 'K17')(facts) || titled(/15118|V2G|MORoot|Combined Certificate/)(facts),
   },
   {
+    feature: 'advancedSecurity',
     because: 'Advanced Security (optional certification profile): security profile 3 and certificate management',
     applies: (facts) =>
       (Array.isArray(facts.station) ? facts.station : [facts.station]).every((station) => station === 'sp3') ||
       withUseCase('A02', 'A03', 'M03', 'M04', 'M05')(facts),
   },
   {
+    feature: 'localAuthorizationList',
     because: 'Local Authorization List Management (optional certification profile)',
     applies: (facts) => inBlocks('D')(facts) || titled(/Local Authorization List/)(facts),
   },
-  { because: 'Smart Charging (optional certification profile)', applies: inBlocks('K') },
-  { because: 'Reservation (optional certification profile)', applies: inBlocks('H') },
-  { because: 'Tariff and Cost (optional certification profile)', applies: inBlocks('I') },
-  { because: 'Advanced User Interface: display messages (optional certification profile)', applies: inBlocks('O') },
+  { feature: 'smartCharging', because: 'Smart Charging (optional certification profile)', applies: inBlocks('K') },
+  { feature: 'reservation', because: 'Reservation (optional certification profile)', applies: inBlocks('H') },
+  { feature: 'tariffAndCost', because: 'Tariff and Cost (optional certification profile)', applies: inBlocks('I') },
   {
+    feature: 'displayMessages',
+    because: 'Advanced User Interface: display messages (optional certification profile)',
+    applies: inBlocks('O'),
+  },
+  {
+    feature: 'monitoring',
     because: 'Advanced Device Management: monitoring (optional certification profile)',
     applies: withUseCase('N02', 'N03', 'N04', 'N05', 'N06', 'N07', 'N08'),
   },
-  { because: 'Local Controller: publishing firmware (optional certification profile)', applies: withUseCase('L03', 'L04') },
-  { because: 'Master pass (C16): MasterPassGroupId is an optional feature of the specification', applies: withUseCase('C16') },
   {
+    feature: 'localController',
+    because: 'Local Controller: publishing firmware (optional certification profile)',
+    applies: withUseCase('L03', 'L04'),
+  },
+  {
+    feature: 'masterPass',
+    because: 'Master pass (C16): MasterPassGroupId is an optional feature of the specification',
+    applies: withUseCase('C16'),
+  },
+  {
+    feature: 'summaryInventory',
     because: 'the SummaryInventory base report is optional in the specification (B07)',
     applies: (facts) => /optional SummaryInventory/.test(facts.prerequisites),
   },
 ];
 
-/** Why a test case is optional, or undefined when it is Core. */
-export function optionalBecause(facts: CaseFacts): string | undefined {
-  return RULES.find((rule) => rule.applies(facts))?.because;
+/** Which optional feature a test case tests and why, or undefined when it is Core. */
+export function optionalFeatureOf(facts: CaseFacts): { feature: string; because: string } | undefined {
+  const rule = RULES.find((candidate) => candidate.applies(facts));
+  return rule && { feature: rule.feature, because: rule.because };
 }

@@ -23,6 +23,10 @@ export const REPORT_CSS = `
 .ocpp-diagram-source { max-height: 240px; overflow: auto; font-size: 11px; }
 .ocpp-diagram[data-rendered="true"] .ocpp-diagram-source { display: none; }
 .ocpp-diagram-note { color: #888; font-size: 12px; }
+table.ocpp-checks { border-collapse: collapse; font-size: 12px; margin-bottom: 8px; }
+table.ocpp-checks th, table.ocpp-checks td { border-bottom: 1px solid #eee; padding: 2px 6px; text-align: left; font-family: monospace; }
+table.ocpp-checks .ocpp-check-failed td { color: #c0392b; font-weight: 600; }
+table.ocpp-checks .ocpp-check-passed td:first-child { color: #27ae60; }
 table.ocpp-frames { width: 100%; border-collapse: collapse; font-size: 12px; }
 table.ocpp-frames th, table.ocpp-frames td { border-bottom: 1px solid #ddd; padding: 3px 6px; vertical-align: top; text-align: left; }
 table.ocpp-frames pre { margin: 0; padding: 2px 4px; max-height: 320px; overflow: auto; font-size: 11px; white-space: pre; border: 0; }

@@ -3,6 +3,7 @@
  * diagram (Mermaid text, drawn by the report page) and every frame with its payload as JSON.
  * Every value is escaped: payloads come from the CSMS under test and are not trusted.
  */
+import type { CheckRecord } from '../validation/values';
 import { type EvidenceEntry, isFrame } from './readable-trace';
 
 export function escapeHtml(text: string): string {
@@ -46,13 +47,30 @@ export interface EvidenceParts {
   failures: readonly string[];
   diagram: string;
   entries: readonly EvidenceEntry[];
+  checks?: readonly CheckRecord[];
 }
 
-export function evidenceHtml({ failures, diagram, entries }: EvidenceParts): string {
+/** Every field check the scenario made, passed or failed: what the verdict rests on. */
+function checksTable(checks: readonly CheckRecord[]): string[] {
+  if (checks.length === 0) return [];
+  const failed = checks.filter((check) => !check.passed).length;
+  return [
+    `<h4>Checks <small>(${checks.length}, ${failed} failed)</small></h4>`,
+    '<table class="ocpp-checks"><thead><tr><th></th><th>Message</th><th>Field</th><th>Expected</th><th>Actual</th></tr></thead><tbody>',
+    ...checks.map(
+      (check) =>
+        `<tr class="ocpp-check-${check.passed ? 'passed' : 'failed'}"><td>${check.passed ? '✓' : '✗'}</td><td>${escapeHtml(check.message)}</td><td>${escapeHtml(check.field)}</td><td>${escapeHtml(check.expected)}</td><td>${escapeHtml(check.actual)}</td></tr>`,
+    ),
+    '</tbody></table>',
+  ];
+}
+
+export function evidenceHtml({ failures, diagram, entries, checks = [] }: EvidenceParts): string {
   const frameCount = entries.filter(isFrame).length;
   return [
     '<div class="ocpp-evidence">',
     ...failures.map((line) => `<div class="ocpp-failure">✗ ${escapeHtml(line)}</div>`),
+    ...checksTable(checks),
     '<h4>Sequence diagram <small>(drawn from the frames below)</small></h4>',
     `<div class="ocpp-diagram"><pre class="ocpp-diagram-source">${escapeHtml(diagram)}</pre></div>`,
     `<h4>Frames <small>(${frameCount}, in the order they went over the wire; times in UTC)</small></h4>`,

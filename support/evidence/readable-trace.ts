@@ -5,6 +5,7 @@
  * this one list, so they cannot disagree.
  */
 import type { FrameRecord, MessageTypeName, TraceEntry } from '../../kernel/evidence/trace';
+import type { CheckRecord } from '../validation/values';
 
 export const STATION_TO_CSMS = 'Charging Station → CSMS';
 export const CSMS_TO_STATION = 'CSMS → Charging Station';
@@ -40,6 +41,8 @@ export interface FramesDocument {
   evidence: 'ocpp-frames';
   scenario: string;
   entries: EvidenceEntry[];
+  /** Every field check of the scenario, passed or failed. */
+  checks?: readonly CheckRecord[];
 }
 
 export function isFrame(entry: EvidenceEntry): entry is FrameEntry {

@@ -6,6 +6,7 @@ import { evidenceHtml } from './evidence-html';
 import { type FramesDocument, readableTrace } from './readable-trace';
 import { sequenceDiagram } from './sequence-diagram';
 import type { TraceEntry } from '../../kernel/evidence/trace';
+import type { CheckRecord } from '../validation/values';
 
 export const FRAMES_FILE_NAME = 'ocpp-frames.json';
 export const EVIDENCE_FILE_NAME = 'ocpp-evidence.html';
@@ -16,11 +17,16 @@ export interface ScenarioEvidence {
   html: string;
 }
 
-export function scenarioEvidence(scenario: string, entries: readonly TraceEntry[], failures: readonly string[]): ScenarioEvidence {
+export function scenarioEvidence(
+  scenario: string,
+  entries: readonly TraceEntry[],
+  failures: readonly string[],
+  checks: readonly CheckRecord[] = [],
+): ScenarioEvidence {
   const readable = readableTrace(entries);
-  const document: FramesDocument = { evidence: 'ocpp-frames', scenario, entries: readable };
+  const document: FramesDocument = { evidence: 'ocpp-frames', scenario, entries: readable, checks };
   return {
     framesJson: JSON.stringify(document, null, 2),
-    html: evidenceHtml({ failures, diagram: sequenceDiagram(readable), entries: readable }),
+    html: evidenceHtml({ failures, diagram: sequenceDiagram(readable), entries: readable, checks }),
   };
 }

@@ -14,7 +14,13 @@ import { OcspResponder } from '../../kernel/ocsp/ocsp-responder';
 import type { Config } from '../../kernel/config';
 import { PKI_DIR } from '../../kernel/tls/test-pki';
 import { certificateHashData } from '../../kernel/tls/certificate-hash';
-import { type ContractCertificate, type Issued, ensureV2gRoot, issueContractCertificate, issueSubCa } from './contract-pki';
+import {
+  type ContractCertificate,
+  type Issued,
+  ensureV2gRoot,
+  issueContractCertificate,
+  issueSubCa,
+} from '../../kernel/iso15118/contract-pki';
 
 export type ContractKind = 'valid' | 'revoked';
 

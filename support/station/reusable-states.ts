@@ -30,6 +30,7 @@ import {
   suspendByEv,
   unplug,
 } from './areas/transactions/session';
+import { evStatesNeeds, forwardEvSchedules } from './areas/smart-charging/iso15118';
 
 export const REUSABLE_STATES = [
   'ParkingBayOccupied',
@@ -42,6 +43,7 @@ export const REUSABLE_STATES = [
   'EVDisconnected',
   'Reserved',
   'Unavailable',
+  'ISO15118SmartCharging',
 ] as const;
 
 export type ReusableStateName = (typeof REUSABLE_STATES)[number];
@@ -70,6 +72,8 @@ export interface StateContext {
   values: ValueContext;
   /** Makes the CSMS act (operator) and returns its request once it arrived. */
   askCsms<A extends CsmsToStationAction>(action: A, params: OperatorParams<A>, instruction: string): Promise<ReceivedCall>;
+  /** Waits for a request the CSMS sends on its own (no operator), up to CSMS_ACTION_TIMEOUT. */
+  awaitCsms(action: CsmsToStationAction): Promise<ReceivedCall>;
   /** Makes a value available to later steps, e.g. `<transactionId>`. */
   remember(name: string, value: unknown): void;
 }
@@ -182,6 +186,8 @@ function expectTokenAccepted(context: StateContext, response: unknown): void {
 }
 
 const STATES: Record<ReusableStateName, (context: StateContext, parameters: StateParameters) => Promise<void>> = {
+  ISO15118SmartCharging: (context, parameters) => iso15118SmartCharging(context, parameters),
+
   async ParkingBayOccupied(context, parameters) {
     const where = resolve(context, parameters);
     const session = sessionFor(context, where, parameters);
@@ -285,7 +291,8 @@ const STATES: Record<ReusableStateName, (context: StateContext, parameters: Stat
     if (answer.kind !== 'result' || (answer.payload as { status?: string }).status !== 'Accepted') {
       throw new Error(`the station did not accept the ReserveNowRequest (${JSON.stringify(answer)}); the state Reserved needs it accepted`);
     }
-    await context.station.reportConnectorStatus(where.evseId, where.connectorId, 'Reserved');
+    // The station's model owes the Reserved report (StatusNotification and NotifyEvent) of the EVSE's connectors.
+    await context.station.sendOwed();
     sessionOf(context.station, where.evseId).state = 'Reserved';
   },
 
@@ -310,15 +317,43 @@ const STATES: Record<ReusableStateName, (context: StateContext, parameters: Stat
         `the station did not accept the ChangeAvailabilityRequest (${JSON.stringify(answer)}); the state Unavailable needs it accepted`,
       );
     }
+    // The station's model owes the Unavailable report (StatusNotification and NotifyEvent) of every connector that changed.
+    await context.station.sendOwed();
     const evses = parameters.wholeStation ? context.station.topology.evses : [context.station.topology.evse(where.evseId)];
-    for (const evse of evses) {
-      for (const connector of evse.connectors) {
-        await context.station.reportConnectorStatus(evse.id, connector.id, 'Unavailable');
-      }
-      sessionOf(context.station, evse.id).state = 'Unavailable';
-    }
+    for (const evse of evses) sessionOf(context.station, evse.id).state = 'Unavailable';
   },
 };
+
+/**
+ * ISO15118SmartCharging (K15): the EV states its needs (NotifyEVChargingNeeds, answered Accepted or
+ * Processing), the CSMS sets a TxProfile for the transaction on its own, the EV adopts its schedule
+ * (NotifyEVChargingSchedule, answered Accepted) and energy flows (ChargingStateChanged/Charging).
+ */
+async function iso15118SmartCharging(context: StateContext, parameters: StateParameters): Promise<void> {
+  const where = resolve(context, parameters);
+  const session = sessionFor(context, where, parameters);
+  if (!session.authorization) await STATES.Authorized(context, parameters);
+  const { station, values } = context;
+  const transaction = station.transactions.onEvse(where.evseId);
+  if (!transaction) throw new Error(`no transaction runs on EVSE ${where.evseId}: ISO15118SmartCharging needs one`);
+  const needs = { evseId: where.evseId, maxScheduleTuples: 10, chargingNeeds: { requestedEnergyTransfer: 'AC_three_phase' as const } };
+  evStatesNeeds(station, needs);
+  const answer = await station.call('NotifyEVChargingNeeds', needs);
+  checkField('NotifyEVChargingNeedsResponse', answer, 'status', 'Accepted or Processing', values);
+  const request = await context.awaitCsms('SetChargingProfile');
+  checkField('SetChargingProfileRequest', request.payload, 'evseId', String(where.evseId), values);
+  checkField('SetChargingProfileRequest', request.payload, 'chargingProfile.chargingProfilePurpose', 'TxProfile', values);
+  checkField('SetChargingProfileRequest', request.payload, 'chargingProfile.transactionId', JSON.stringify(transaction.id), values);
+  const installed = await request.answered;
+  if (installed.kind !== 'result' || (installed.payload as { status?: string }).status !== 'Accepted') {
+    throw new Error(`the station did not accept the CSMS's TxProfile (${JSON.stringify(installed)}); ISO15118SmartCharging needs it`);
+  }
+  const [schedule] = await forwardEvSchedules(station);
+  checkField('NotifyEVChargingScheduleResponse', schedule?.response, 'status', 'Accepted', values);
+  if (!session.evConnected) await plugIn(sessionContext(context), where);
+  await startEnergyTransfer(sessionContext(context), where);
+  session.state = 'ISO15118SmartCharging';
+}
 
 /** Brings the station into a reusable state, running prerequisite states as the catalog says. */
 export function enterState(name: ReusableStateName, context: StateContext, parameters: StateParameters = {}): Promise<void> {

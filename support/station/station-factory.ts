@@ -64,6 +64,7 @@ export function stationFor(
       numberOfEvses: extras.numberOfEvses ?? Math.max(config.CONFIGURED_NUMBER_OF_EVSES, config.CONFIGURED_EVSE_ID),
       connectorType: config.CONFIGURED_CONNECTOR_TYPE,
       numberOfPhases: config.CONFIGURED_NUMBER_PHASES,
+      nominalVoltage: config.CONFIGURED_VOLTAGE,
       organizationName: TEST_ORGANIZATION,
     },
     callTimeoutMs: config.OCPP_CALL_TIMEOUT * 1000,

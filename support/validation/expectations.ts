@@ -46,6 +46,7 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
  *   one of A, B, C      any of the listed values
  *   not X               anything but X
  *   an integer [>= N]   also: a number, a string, a non-empty string, a boolean, a date-time, an object, a list
+ *   a date-time within N s of X
  *   N elements          also: at least N elements, at most N elements, an empty list
  *   contains X          a list holding X, or a string containing X
  *   matches /regex/
@@ -93,6 +94,20 @@ export function parseExpectation(cell: string, context: ValueContext): Expectati
     'an empty list': (value) => Array.isArray(value) && value.length === 0,
   };
   if (text in simpleTypes) return { text, test: (present, value) => present && simpleTypes[text](value) };
+  // A moment the CSMS chose "now": within a tolerance of the expected time, e.g.
+  // `a date-time within <CSMS_ACTION_TIMEOUT> s of <now>`.
+  const near = /^a date-time within (.+?) s of (.+)$/.exec(text);
+  if (near) {
+    const tolerance = Number(resolveValue(near[1], context).value);
+    const target = resolveValue(near[2], context).value;
+    const at = typeof target === 'string' ? Date.parse(target) : Number.NaN;
+    if (Number.isNaN(tolerance) || Number.isNaN(at)) throw new Error(`"${text}" needs a number of seconds and a date-time`);
+    return {
+      text: `${text} (${new Date(at).toISOString()} ± ${tolerance} s)`,
+      test: (present, value) =>
+        present && typeof value === 'string' && ISO_DATE_TIME.test(value) && Math.abs(Date.parse(value) - at) <= tolerance * 1000,
+    };
+  }
   const count = /^(at least |at most )?(\d+) elements?$/.exec(text);
   if (count) {
     const [, qualifier, n] = count;

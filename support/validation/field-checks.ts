@@ -36,10 +36,30 @@ function failuresOf(messageName: string, payload: unknown, field: string, expect
     }));
 }
 
-/** Checks every row; throws one ValidationError naming every failing field. */
+/** Checks every row; throws one ValidationError naming every failing field. Every row is recorded. */
 export function checkFields(messageName: string, payload: unknown, rows: readonly FieldRow[], context: ValueContext): void {
-  const failures = rows.flatMap((row) => failuresOf(messageName, payload, row.field, parseExpectation(row.expectation, context)));
+  const failures = rows.flatMap((row) => {
+    const expectation = parseExpectation(row.expectation, context);
+    const failed = failuresOf(messageName, payload, row.field, expectation);
+    if (failed.length > 0) for (const failure of failed) context.recordCheck?.({ ...failure, passed: false });
+    else
+      context.recordCheck?.({
+        message: messageName,
+        field: row.field,
+        expected: expectation.text,
+        actual: shownAt(payload, row.field),
+        passed: true,
+      });
+    return failed;
+  });
   if (failures.length > 0) throw new ValidationError(failures);
+}
+
+/** The value(s) at a field path as a failure line shows them. */
+function shownAt(payload: unknown, field: string): string {
+  const located = locate(payload, field).filter((place) => place.present);
+  if (located.length === 0) return 'absent';
+  return located.length === 1 ? show(located[0].value) : `[${located.map((place) => show(place.value)).join(', ')}]`;
 }
 
 /** Checks one field; throws a ValidationError when it does not meet the expectation. */
@@ -73,17 +93,22 @@ export function checkSomeElement(
   }
   const expectations = rows.map((row) => ({ row, expectation: parseExpectation(row.expectation, context) }));
   const elements = list.value as unknown[];
+  const expected = `an element where ${expectations.map(({ row, expectation }) => `${row.field} = ${expectation.text}`).join(', ')}`;
   for (let index = 0; index < elements.length; index++) {
     if (exclude.has(index)) continue;
     const failing = expectations.flatMap(({ row, expectation }) => failuresOf(messageName, elements[index], row.field, expectation));
-    if (failing.length === 0) return index;
+    if (failing.length === 0) {
+      context.recordCheck?.({
+        message: messageName,
+        field: `${listPath}[${index}]`,
+        expected,
+        actual: show(elements[index]),
+        passed: true,
+      });
+      return index;
+    }
   }
-  throw new ValidationError([
-    {
-      message: messageName,
-      field: `${listPath}[*]`,
-      expected: `an element where ${expectations.map(({ row, expectation }) => `${row.field} = ${expectation.text}`).join(', ')}`,
-      actual: show(elements),
-    },
-  ]);
+  const failure = { message: messageName, field: `${listPath}[*]`, expected, actual: show(elements) };
+  context.recordCheck?.({ ...failure, passed: false });
+  throw new ValidationError([failure]);
 }

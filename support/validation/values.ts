@@ -9,6 +9,17 @@ export interface ValueContext {
   variable(name: string): unknown;
   /** The latest message of this name the scenario sent or received, e.g. "GetBaseReportRequest". */
   message(name: string): unknown;
+  /** Hears of every check made with this context, passed or failed, for the scenario's evidence. */
+  recordCheck?(check: CheckRecord): void;
+}
+
+/** One check the scenario made: it appears in the report whether it passed or failed. */
+export interface CheckRecord {
+  message: string;
+  field: string;
+  expected: string;
+  actual: string;
+  passed: boolean;
 }
 
 export interface ResolvedValue {
@@ -28,7 +39,7 @@ export function show(value: unknown): string {
  *   "text"                 a string, exactly
  *   42, 1.5, true, false   a number or boolean
  *   [..], {..}             JSON
- *   <now>, <now + 60 s>    the current time (ISO 8601), optionally shifted (s, min, h)
+ *   <now>, <now + 60 s>    the current time (ISO 8601), optionally shifted (s, min, h; the amount may be a variable)
  *   <CONFIGURED_EVSE_ID>   a configuration variable
  *   <GetBaseReportRequest.requestId>  a field of the latest message of that name
  *   <transactionId>        a scenario variable
@@ -63,9 +74,11 @@ export function resolveValue(cell: string, context: ValueContext): ResolvedValue
 }
 
 function resolvePlaceholder(inner: string, context: ValueContext): unknown {
-  const now = /^now(?:\s*([+-])\s*(\d+)\s*(s|min|h))?$/.exec(inner);
+  // The shift may name a configuration variable: <now + CONFIGURED_CHARGING_SCHEDULE_DURATION s>.
+  const now = /^now(?:\s*([+-])\s*(\d+|[A-Z][A-Z0-9_]*)\s*(s|min|h))?$/.exec(inner);
   if (now) {
-    const shift = now[1] ? (now[1] === '+' ? 1 : -1) * Number(now[2]) * UNIT_MS[now[3]] : 0;
+    const amount = now[2] === undefined ? 0 : /^\d+$/.test(now[2]) ? Number(now[2]) : Number(resolvePlaceholder(now[2], context));
+    const shift = now[1] ? (now[1] === '+' ? 1 : -1) * amount * UNIT_MS[now[3]] : 0;
     return new Date(Date.now() + shift).toISOString();
   }
   if (/^[A-Z][A-Z0-9_]*$/.test(inner)) {

@@ -1,4 +1,4 @@
 import type { CsmsArea } from '../../area';
-import { requests } from './requests';
+import { requests, responses } from './requests';
 
-export const availabilityArea: CsmsArea = { name: 'availability', requests };
+export const availabilityArea: CsmsArea = { name: 'availability', requests, responses };

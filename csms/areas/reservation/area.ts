@@ -1,5 +1,5 @@
 import type { CsmsArea } from '../../area';
 import { handlers } from './handlers';
-import { requests } from './requests';
+import { requests, responses } from './requests';
 
-export const reservationArea: CsmsArea = { name: 'reservation', handlers, requests };
+export const reservationArea: CsmsArea = { name: 'reservation', handlers, requests, responses };

@@ -28,6 +28,4 @@ export const handlers: CsmsHandlers = {
     });
     return { status: 'Accepted' };
   },
-  GetCertificateStatus: () => ({ status: 'Failed', statusInfo: { reasonCode: 'NoOcspResponder' } }),
-  Get15118EVCertificate: () => ({ status: 'Failed', exiResponse: '', statusInfo: { reasonCode: 'NoContractCertificateService' } }),
 };

@@ -1,22 +1,10 @@
-import { readFileSync } from 'node:fs';
-import type { CertificateHashDataType, SetVariableDataType, SetVariableResultType } from '../../../schemas/ocpp201-messages';
+import type { SetVariableDataType, SetVariableResultType } from '../../../schemas/ocpp201-messages';
 import { type RequestBuilders, type ResponseObservers, mergeParams, requireParam } from '../../operator/builder-context';
 
-/** Block A and M requests: certificates. */
+/** Block A requests: the charging station certificate. */
 export const requests: RequestBuilders = {
   CertificateSigned: (params) =>
     mergeParams({ certificateChain: requireParam<string>(params, 'certificateChain', 'CertificateSigned') }, params),
-  InstallCertificate: (params, { pki }) =>
-    mergeParams(
-      {
-        certificateType: requireParam(params, 'certificateType', 'InstallCertificate'),
-        certificate: readFileSync(pki.caCert, 'utf8'),
-      },
-      params,
-    ),
-  DeleteCertificate: (params) =>
-    mergeParams({ certificateHashData: requireParam<CertificateHashDataType>(params, 'certificateHashData', 'DeleteCertificate') }, params),
-  GetInstalledCertificateIds: (params) => mergeParams({}, params),
 };
 
 const isPasswordEntry = (entry: SetVariableDataType | SetVariableResultType): boolean =>

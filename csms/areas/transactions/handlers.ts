@@ -3,6 +3,7 @@ import type { TransactionRecord } from '../../store';
 import { idTokenInfoFor } from '../authorization/handlers';
 import type { CsmsHandlers, HandlerContext } from '../../handler-context';
 import { linkRemoteStart } from '../remote-control/remote-starts';
+import { RESERVATIONS } from '../reservation/state';
 
 function energyRegisterWh(meterValues: readonly MeterValueType[] | undefined): number | undefined {
   let latest: number | undefined;
@@ -58,6 +59,10 @@ function keep(record: TransactionRecord, request: TransactionEventRequest, conte
     context.session.connection.note(linkRemoteStart(context.store, record.stationId, remoteStartId, record.transactionId));
   }
   if (request.eventType === 'Started') record.startedAt ??= request.timestamp;
+  // The transaction used a reservation of this CSMS: it is over (H01).
+  const reservation =
+    request.reservationId === undefined ? undefined : context.station.areaState.of(RESERVATIONS).get(request.reservationId);
+  if (reservation?.status === 'Active') reservation.status = 'Used';
   if (request.eventType === 'Ended') record.endedAt = request.timestamp;
   const energy = energyRegisterWh(request.meterValue);
   if (energy !== undefined) {

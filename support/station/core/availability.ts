@@ -1,7 +1,8 @@
 /**
  * Operational status of the station, its EVSEs and connectors (G03, G04): what the CSMS set with
  * ChangeAvailability, what waits for a running transaction to end (Scheduled), and the connector
- * status that follows from it. Kept by the station across reboots, as a real station persists it.
+ * status that follows from it. Kept by the station across reboots, as a real station persists it
+ * (G03, G04).
  */
 import type { ConnectorStatusEnumType, OperationalStatusEnumType } from '../../../schemas/ocpp201-messages';
 import type { Topology } from './topology';
@@ -20,9 +21,17 @@ export interface ConnectorChange {
 
 export type AvailabilityAnswer = 'Accepted' | 'Scheduled' | 'Rejected';
 
+const STATION = 'station';
+const evseKey = (evseId: number): string => `evse ${evseId}`;
+const connectorKey = (evseId: number, connectorId: number): string => `connector ${evseId}/${connectorId}`;
+
 export class Availability {
   private readonly connectorStatuses = new Map<string, OperationalStatusEnumType>();
-  private readonly pending: Array<{ scope: AvailabilityScope; status: OperationalStatusEnumType }> = [];
+  /**
+   * Inoperative set at a level (station, EVSE, connector) that does not hold yet on the EVSEs whose
+   * transaction still runs (Scheduled): by the level's key, the EVSEs it waits for.
+   */
+  private readonly deferred = new Map<string, Set<number>>();
 
   constructor(
     private readonly topology: Topology,
@@ -30,11 +39,14 @@ export class Availability {
     private readonly busy: (evseId: number) => boolean,
   ) {}
 
-  /** Operative only when the station, the EVSE and the connector all are. */
+  /** Operative only when the station, the EVSE and the connector all are (or wait for a transaction to end). */
   isOperative(evseId: number, connectorId?: number): boolean {
-    if (this.topology.operationalStatus === 'Inoperative') return false;
-    if (this.topology.evse(evseId).operationalStatus === 'Inoperative') return false;
-    return connectorId === undefined || this.connectorStatuses.get(`${evseId}/${connectorId}`) !== 'Inoperative';
+    const holds = (key: string): boolean => !this.deferred.get(key)?.has(evseId);
+    if (this.topology.operationalStatus === 'Inoperative' && holds(STATION)) return false;
+    if (this.topology.evse(evseId).operationalStatus === 'Inoperative' && holds(evseKey(evseId))) return false;
+    if (connectorId === undefined) return true;
+    const key = connectorKey(evseId, connectorId);
+    return this.connectorStatuses.get(key) !== 'Inoperative' || !holds(key);
   }
 
   /** The status a StatusNotification of the connector reports now. */
@@ -47,37 +59,58 @@ export class Availability {
   /**
    * A ChangeAvailabilityRequest: Rejected for an EVSE or connector the station does not have;
    * Scheduled when a transaction runs where the change would make a connector Inoperative (it
-   * happens when the transaction ends, G03.FR.05); Accepted and done otherwise.
+   * happens when the transaction ends, G03.FR.05, G04; idle EVSEs change now); Accepted and
+   * done otherwise. A later change of the same scope replaces a scheduled one.
    */
   request(scope: AvailabilityScope, status: OperationalStatusEnumType): { answer: AvailabilityAnswer; changed: ConnectorChange[] } {
-    if (scope.evseId !== undefined && scope.evseId !== 0 && !this.topology.hasEvse(scope.evseId))
-      return { answer: 'Rejected', changed: [] };
-    if (scope.evseId !== undefined && scope.connectorId !== undefined && !this.topology.hasConnector(scope.evseId, scope.connectorId)) {
+    const { evseId, connectorId } = scope;
+    const wholeStation = evseId === undefined || evseId === 0;
+    if (!wholeStation && !this.topology.hasEvse(evseId)) return { answer: 'Rejected', changed: [] };
+    if (!wholeStation && connectorId !== undefined && !this.topology.hasConnector(evseId, connectorId)) {
       return { answer: 'Rejected', changed: [] };
     }
-    const affected = this.evsesIn(scope);
-    if (status === 'Inoperative' && affected.some((evseId) => this.busy(evseId))) {
-      this.pending.push({ scope, status });
-      return { answer: 'Scheduled', changed: this.apply({ scope, status }, (evseId) => !this.busy(evseId)) };
+    const before = this.snapshot();
+    let key: string;
+    if (wholeStation) {
+      key = STATION;
+      this.topology.operationalStatus = status;
+    } else if (connectorId === undefined) {
+      key = evseKey(evseId);
+      this.topology.evse(evseId).operationalStatus = status;
+    } else {
+      key = connectorKey(evseId, connectorId);
+      this.connectorStatuses.set(key, status);
     }
-    return { answer: 'Accepted', changed: this.apply({ scope, status }) };
+    this.deferred.delete(key);
+    const waitFor = status === 'Inoperative' ? this.evsesIn(scope).filter((candidate) => this.busy(candidate)) : [];
+    if (waitFor.length > 0) this.deferred.set(key, new Set(waitFor));
+    return { answer: waitFor.length > 0 ? 'Scheduled' : 'Accepted', changed: this.changedSince(before) };
   }
 
   /** The transaction on an EVSE ended: the changes scheduled for it happen now. */
   transactionEnded(evseId: number): ConnectorChange[] {
-    const due = this.pending.filter(({ scope }) => this.evsesIn(scope).includes(evseId));
-    const changed = due.flatMap((change) => this.apply(change, (candidate) => candidate === evseId));
-    for (const change of due) {
-      if (this.evsesIn(change.scope).every((candidate) => !this.busy(candidate) || candidate === evseId)) {
-        this.pending.splice(this.pending.indexOf(change), 1);
-      }
+    const before = this.snapshot();
+    for (const [key, waiting] of this.deferred) {
+      waiting.delete(evseId);
+      if (waiting.size === 0) this.deferred.delete(key);
     }
-    return changed;
+    return this.changedSince(before);
   }
 
   /** A change waits for a transaction on the EVSE. */
   hasScheduled(evseId: number): boolean {
-    return this.pending.some(({ scope }) => this.evsesIn(scope).includes(evseId));
+    return [...this.deferred.values()].some((waiting) => waiting.has(evseId));
+  }
+
+  /**
+   * The station starts again (a reboot): no transaction survives it, so what was scheduled holds
+   * now, and every connector is Unavailable or Available as its persisted operational status says.
+   */
+  powerUp(): void {
+    this.deferred.clear();
+    for (const { evse, connector } of this.topology.allConnectors()) {
+      connector.status = this.isOperative(evse.id, connector.id) ? 'Available' : 'Unavailable';
+    }
   }
 
   private evsesIn(scope: AvailabilityScope): number[] {
@@ -85,27 +118,20 @@ export class Availability {
     return [scope.evseId];
   }
 
-  /** Sets the status at the scope's level; returns the connectors whose reported status changed. */
-  private apply(
-    change: { scope: AvailabilityScope; status: OperationalStatusEnumType },
-    onEvse: (evseId: number) => boolean = () => true,
-  ): ConnectorChange[] {
-    const before = new Map<string, ConnectorStatusEnumType>();
-    for (const { evse, connector } of this.topology.allConnectors())
-      before.set(`${evse.id}/${connector.id}`, this.connectorStatus(evse.id, connector.id));
-    const { evseId, connectorId } = change.scope;
-    if (evseId === undefined || evseId === 0) {
-      if (this.topology.evses.every((evse) => onEvse(evse.id))) this.topology.operationalStatus = change.status;
-      else for (const evse of this.topology.evses) if (onEvse(evse.id)) evse.operationalStatus = change.status;
-    } else if (connectorId === undefined) {
-      if (onEvse(evseId)) this.topology.evse(evseId).operationalStatus = change.status;
-    } else if (onEvse(evseId)) {
-      this.connectorStatuses.set(`${evseId}/${connectorId}`, change.status);
+  private snapshot(): Map<string, ConnectorStatusEnumType> {
+    const statuses = new Map<string, ConnectorStatusEnumType>();
+    for (const { evse, connector } of this.topology.allConnectors()) {
+      statuses.set(connectorKey(evse.id, connector.id), this.connectorStatus(evse.id, connector.id));
     }
+    return statuses;
+  }
+
+  /** The connectors whose reported status differs from the snapshot. */
+  private changedSince(before: ReadonlyMap<string, ConnectorStatusEnumType>): ConnectorChange[] {
     const changed: ConnectorChange[] = [];
     for (const { evse, connector } of this.topology.allConnectors()) {
       const status = this.connectorStatus(evse.id, connector.id);
-      if (before.get(`${evse.id}/${connector.id}`) !== status) changed.push({ evseId: evse.id, connectorId: connector.id, status });
+      if (before.get(connectorKey(evse.id, connector.id)) !== status) changed.push({ evseId: evse.id, connectorId: connector.id, status });
     }
     return changed;
   }

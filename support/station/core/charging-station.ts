@@ -61,6 +61,8 @@ export interface StationHardware {
   connectorType: string;
   numberOfPhases: number;
   organizationName: string;
+  /** Volts per phase (A <-> W); 230 when absent. */
+  nominalVoltage?: number;
 }
 
 /**
@@ -196,6 +198,8 @@ export class ChargingStation {
   private readonly unreportedConnectors = new Set<string>();
   /** Every request the station sent during the scenario, in order, with its outcome. */
   readonly exchanges: Exchange[] = [];
+  /** Called once a transaction's Ended event was sent or queued (what waited for the transaction may happen now). */
+  private readonly endListeners: Array<(transaction: Transaction) => void> = [];
 
   constructor(private readonly options: StationOptions) {
     const { hardware, identity } = options;
@@ -393,13 +397,14 @@ export class ChargingStation {
     if (response.status === 'Accepted') this.startHeartbeat(response.interval);
   }
 
-  /** Power cycle: close, reconnect, BootNotification with the reason; connectors back to Available. */
+  /**
+   * Power cycle: close, reconnect, BootNotification with the reason. The topology and its persisted
+   * operational status stay: connectors come back Available, or Unavailable where Inoperative.
+   */
   async reboot(reason: BootReasonEnumType): Promise<BootNotificationResponse> {
     await this.disconnect(1000, 'rebooting');
     this.registration = 'NotBooted';
-    for (const { evse, connector } of this.topology.allConnectors()) {
-      if (evse.operationalStatus === 'Operative' && this.topology.operationalStatus === 'Operative') connector.status = 'Available';
-    }
+    this.availability.powerUp();
     await this.connect();
     return this.boot(reason);
   }
@@ -491,9 +496,21 @@ export class ChargingStation {
       this.note(
         `queued TransactionEvent ${request.eventType} seqNo ${request.seqNo} of ${transaction.id} (${this.offlineQueue.length} waiting)`,
       );
+      if (request.eventType === 'Ended') this.transactionHasEnded(transaction);
       return undefined;
     }
-    return this.call('TransactionEvent', request);
+    const response = await this.call('TransactionEvent', request);
+    if (request.eventType === 'Ended') this.transactionHasEnded(transaction);
+    return response;
+  }
+
+  /** Registers a listener for the end of every transaction (e.g. a firmware update waiting for it, L01). */
+  onTransactionEnded(listener: (transaction: Transaction) => void): void {
+    this.endListeners.push(listener);
+  }
+
+  private transactionHasEnded(transaction: Transaction): void {
+    for (const listener of this.endListeners) listener(transaction);
   }
 
   /** TransactionEvents waiting for the connection. */

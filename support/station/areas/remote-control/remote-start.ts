@@ -11,7 +11,8 @@ import type {
 } from '../../../../schemas/ocpp201-messages';
 import { cacheIdTokenInfo } from '../authorization/lists';
 import type { ChargingStation } from '../../core/charging-station';
-import { RESERVATIONS } from '../reservation/state';
+import { admits } from '../reservation/reservations';
+import { adoptRemoteStartProfile } from '../smart-charging/remote-start';
 import {
   type Reported,
   type SessionContext,
@@ -34,14 +35,7 @@ function obstacle(station: ChargingStation, evseId: number, request: RequestStar
   if (session.authorization) return `EVSE ${evseId} is already authorized by ${session.authorization.idToken}`;
   const waiting = station.state(REMOTE_STARTS).find((start) => start.evseId === evseId && !start.settled);
   if (waiting) return `EVSE ${evseId} is still carrying out remote start ${waiting.remoteStartId}`;
-  const reservedForOther = station
-    .state(RESERVATIONS)
-    .some(
-      (reservation) =>
-        reservation.evseId === evseId &&
-        (reservation.idToken.idToken !== request.idToken.idToken || reservation.idToken.type !== request.idToken.type),
-    );
-  if (reservedForOther) return `EVSE ${evseId} is reserved for another idToken`;
+  if (!admits(station, evseId, request.idToken, request.groupIdToken?.idToken)) return `EVSE ${evseId} is reserved for another idToken`;
   return undefined;
 }
 
@@ -126,6 +120,9 @@ export async function carryOutRemoteStart(context: SessionContext, connectorOf: 
   }
   const event = await authorizeRemoteStart(context, where, start.idToken, group, start.remoteStartId);
   if (event) start.transactionId = event.transaction.id;
+  // K05: the request's profile is now the TxProfile of the transaction it started (or joined).
+  const transaction = start.transactionId === undefined ? undefined : station.transactions.byId(start.transactionId);
+  if (start.chargingProfile && transaction) adoptRemoteStartProfile(station, transaction, start.chargingProfile);
   if (!sessionOf(station, start.evseId).evConnected) {
     const seconds = Number(station.deviceModel.value('TxCtrlr', 'EVConnectionTimeOut') ?? '0');
     start.evConnectionDeadline = station.clock.timestampIn(seconds);

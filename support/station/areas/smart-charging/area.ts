@@ -1,72 +1,62 @@
+import type { ReportChargingProfilesRequest } from '../../../../schemas/ocpp201-messages';
+import { OcppCallError } from '../../../../kernel/ocpp/errors';
 import type { StationArea } from '../../core/charging-station';
+import { evReceivesProfile } from './iso15118';
+import { compositeOf, countEntries, installContext, smartChargingSupported, watchingRates } from './limits';
 import { CHARGING_PROFILES } from './state';
 
-/** Block K: smart charging. */
+function notSupported(action: string): OcppCallError {
+  return new OcppCallError('NotSupported', `${action}: smart charging is not available on this station (SmartChargingCtrlr)`);
+}
+
+/** Block K: smart charging, on the station's profile store (kernel/smart-charging). */
 export const smartChargingArea: StationArea = {
   name: 'smart charging',
+  install: (station) => {
+    countEntries(station);
+  },
   replies: (station) => {
-    const { topology, transactions } = station;
     const profiles = () => station.state(CHARGING_PROFILES);
     return {
-      ClearChargingProfile: ({ chargingProfileId, chargingProfileCriteria }) => {
-        const installed = profiles();
-        const kept = installed.filter(({ evseId, profile }) => {
-          if (chargingProfileId !== undefined) return profile.id !== chargingProfileId;
-          if (!chargingProfileCriteria) return false;
-          const matches =
-            (chargingProfileCriteria.evseId === undefined || chargingProfileCriteria.evseId === evseId) &&
-            (chargingProfileCriteria.chargingProfilePurpose === undefined ||
-              chargingProfileCriteria.chargingProfilePurpose === profile.chargingProfilePurpose) &&
-            (chargingProfileCriteria.stackLevel === undefined || chargingProfileCriteria.stackLevel === profile.stackLevel);
-          return !matches;
-        });
-        const removed = installed.length - kept.length;
-        installed.splice(0, installed.length, ...kept);
-        return { status: removed > 0 ? 'Accepted' : 'Unknown' };
-      },
-      GetChargingProfiles: ({ evseId, chargingProfile }) => {
-        const found = profiles().filter(
-          (entry) =>
-            (evseId === undefined || entry.evseId === evseId) &&
-            (chargingProfile.chargingProfilePurpose === undefined ||
-              entry.profile.chargingProfilePurpose === chargingProfile.chargingProfilePurpose) &&
-            (chargingProfile.stackLevel === undefined || entry.profile.stackLevel === chargingProfile.stackLevel) &&
-            (chargingProfile.chargingProfileId === undefined || chargingProfile.chargingProfileId.includes(entry.profile.id)),
+      SetChargingProfile: ({ evseId, chargingProfile }) => {
+        if (!smartChargingSupported(station)) return notSupported('SetChargingProfile');
+        const response = watchingRates(station, `SetChargingProfile ${chargingProfile.id}`, () =>
+          profiles().install(evseId, chargingProfile, installContext(station)),
         );
-        return { status: found.length > 0 ? 'Accepted' : 'NoProfiles' };
+        if (response.status === 'Accepted') evReceivesProfile(station, evseId, chargingProfile);
+        return response;
+      },
+      ClearChargingProfile: (request) => {
+        if (!smartChargingSupported(station)) return notSupported('ClearChargingProfile');
+        return { status: watchingRates(station, 'ClearChargingProfile', () => profiles().clear(request)).status };
+      },
+      GetChargingProfiles: ({ requestId, evseId, chargingProfile }) => {
+        if (!smartChargingSupported(station)) return notSupported('GetChargingProfiles');
+        const groups = profiles().query({ ...chargingProfile, ...(evseId === undefined ? {} : { evseId }) });
+        if (groups.length === 0) return { status: 'NoProfiles' };
+        groups.forEach((group, index) => {
+          const report: ReportChargingProfilesRequest = {
+            requestId,
+            chargingLimitSource: group.chargingLimitSource,
+            evseId: group.evseId,
+            chargingProfile: group.chargingProfile,
+            ...(index < groups.length - 1 ? { tbc: true } : {}),
+          };
+          station.owed.owe('ReportChargingProfiles', () => structuredClone(report), `GetChargingProfiles ${requestId} accepted`);
+        });
+        return { status: 'Accepted' };
       },
       GetCompositeSchedule: ({ evseId, duration, chargingRateUnit }) => {
-        if (evseId !== 0 && !topology.hasEvse(evseId)) return { status: 'Rejected' };
-        const unit = chargingRateUnit ?? 'A';
-        return {
-          status: 'Accepted',
-          schedule: {
-            evseId,
-            duration,
-            scheduleStart: new Date().toISOString(),
-            chargingRateUnit: unit,
-            chargingSchedulePeriod: [{ startPeriod: 0, limit: unit === 'A' ? 32 : 22_000, numberPhases: station.hardware.numberOfPhases }],
-          },
-        };
-      },
-      SetChargingProfile: ({ evseId, chargingProfile }) => {
-        if (evseId !== 0 && !topology.hasEvse(evseId)) return { status: 'Rejected', statusInfo: { reasonCode: 'UnknownEVSE' } };
-        if (chargingProfile.chargingProfilePurpose === 'TxProfile') {
-          const transaction = evseId === 0 ? undefined : transactions.onEvse(evseId);
-          if (!transaction || (chargingProfile.transactionId !== undefined && chargingProfile.transactionId !== transaction.id)) {
-            return { status: 'Rejected', statusInfo: { reasonCode: 'TxNotFound' } };
-          }
+        if (!smartChargingSupported(station)) return notSupported('GetCompositeSchedule');
+        if (evseId !== 0 && !station.topology.hasEvse(evseId)) {
+          return { status: 'Rejected', statusInfo: { reasonCode: 'UnknownEvse', additionalInfo: `the station has no EVSE ${evseId}` } };
         }
-        if (chargingProfile.chargingProfilePurpose === 'ChargingStationMaxProfile' && evseId !== 0) {
-          return {
-            status: 'Rejected',
-            statusInfo: { reasonCode: 'InvalidValue', additionalInfo: 'ChargingStationMaxProfile needs evseId 0' },
-          };
+        const units = installContext(station).rateUnits;
+        if (chargingRateUnit !== undefined && units !== undefined && !units.includes(chargingRateUnit)) {
+          return { status: 'Rejected', statusInfo: { reasonCode: 'UnsupportedRateUnit' } };
         }
-        const installed = profiles();
-        const kept = installed.filter((entry) => entry.profile.id !== chargingProfile.id);
-        installed.splice(0, installed.length, ...kept, { evseId, profile: chargingProfile });
-        return { status: 'Accepted' };
+        const schedule = compositeOf(station, evseId, duration, chargingRateUnit);
+        return schedule ? { status: 'Accepted', schedule } : { status: 'Rejected', statusInfo: { reasonCode: 'NoSchedule' } };
       },
     };
   },

@@ -25,7 +25,7 @@ import type { ChargingStation, StationState } from '../../core/charging-station'
 import { stateSlot } from '../../../../kernel/state-slots';
 import { type TxPoint, endsTransaction, startsTransaction, txPointsOf } from './points';
 import type { Transaction } from '../../core/transactions';
-import { RESERVATIONS } from '../reservation/state';
+import { admits, claimReservation } from '../reservation/reservations';
 
 /** What the session needs from the scenario: the station, and a way to hand values to later steps. */
 export interface SessionContext {
@@ -125,21 +125,6 @@ function reading(station: ChargingStation, transaction: Transaction, context: Re
   return [transaction.meter.read(context, measurands, signed)];
 }
 
-/** A reservation the idToken holds on this EVSE (or on none in particular) ends as its transaction starts (H01). */
-function claimReservation(station: ChargingStation, evseId: number, idToken: IdTokenType | undefined): number | undefined {
-  if (!idToken) return undefined;
-  const reservations = station.state(RESERVATIONS);
-  const index = reservations.findIndex(
-    (reservation) =>
-      (reservation.evseId === undefined || reservation.evseId === evseId) &&
-      reservation.idToken.idToken === idToken.idToken &&
-      reservation.idToken.type === idToken.type,
-  );
-  if (index < 0) return undefined;
-  const [reservation] = reservations.splice(index, 1);
-  return reservation.id;
-}
-
 function announce(context: SessionContext, session: EvseSession, transaction: Transaction): void {
   const count = context.station.transactions.all().length;
   context.remember('transactionId', transaction.id);
@@ -182,13 +167,17 @@ async function report(context: SessionContext, session: EvseSession, where: Wher
   const meterValue: MeterValueType[] = [];
   if (!transaction) {
     if (!(change.reaches ?? []).some((point) => startsTransaction(points, point))) return undefined;
+    if (!station.availability.isOperative(session.evseId, where.connectorId)) {
+      station.note(`EVSE ${session.evseId} is Inoperative: the station starts no transaction there (G03)`);
+      return undefined;
+    }
     transaction = station.transactions.open(session.evseId, session.evConnected ? where.connectorId : undefined, session.nextTransactionId);
     session.nextTransactionId = undefined;
     announce(context, session, transaction);
     eventType = 'Started';
     // The Started event names whoever is already authorized (E01).
     idToken ??= session.authorization;
-    reservationId = claimReservation(station, session.evseId, idToken);
+    reservationId = claimReservation(station, session.evseId, idToken, session.authorizationGroup);
     meterValue.push(...reading(station, transaction, 'Transaction.Begin', change.signedStart));
   } else {
     eventType = change.forceEnd || endsTransaction(points, change.loses ?? []) ? 'Ended' : 'Updated';
@@ -209,7 +198,13 @@ async function report(context: SessionContext, session: EvseSession, where: Wher
       ...(change.remoteStartId === undefined ? {} : { remoteStartId: change.remoteStartId }),
     },
   });
-  if (eventType === 'Ended') closeSession(session, station);
+  if (eventType === 'Ended') {
+    closeSession(session, station);
+    // A ChangeAvailability answered Scheduled happens now (G03.FR.05, G04).
+    for (const { evseId, connectorId, status } of station.availability.transactionEnded(session.evseId)) {
+      station.oweConnectorStatus(evseId, connectorId, status, `the transaction ended: the scheduled ChangeAvailability holds now`);
+    }
+  }
   const verdict = response?.idTokenInfo;
   const judged = idToken ?? transaction.idToken;
   if (verdict && judged) {
@@ -294,7 +289,8 @@ export async function unplug(context: SessionContext, where: Where, side: 'stati
   openPowerPath(session, station);
   const running = station.transactions.onEvse(where.evseId);
   session.chargingState = running ? 'Idle' : undefined;
-  await station.setConnectorStatus(where.evseId, where.connectorId, 'Available');
+  const free = station.availability.isOperative(where.evseId, where.connectorId) ? 'Available' : 'Unavailable';
+  await station.setConnectorStatus(where.evseId, where.connectorId, free);
   const stopOnEvSide = deviceValue(station, 'TxCtrlr', 'StopTxOnEVSideDisconnect') !== 'false';
   if (side === 'ev' && !stopOnEvSide) return report(context, session, where, { trigger: 'EVCommunicationLost' });
   return report(context, session, where, {
@@ -323,6 +319,10 @@ export async function presentIdToken(context: SessionContext, where: Where, idTo
   if (session.authorization) {
     throw new Error(`EVSE ${where.evseId} is already authorized by ${session.authorization.idToken}; present a token to stop instead`);
   }
+  if (!station.availability.isOperative(where.evseId, where.connectorId)) {
+    station.note(`EVSE ${where.evseId} is Inoperative: the station does not accept ${idToken.idToken} there (G03)`);
+    return { accepted: false };
+  }
   const local = localVerdict(station, idToken);
   let authorize: AuthorizeResponse | undefined;
   let accepted: boolean;
@@ -340,6 +340,10 @@ export async function presentIdToken(context: SessionContext, where: Where, idTo
     group = authorize.idTokenInfo.groupIdToken?.idToken;
   }
   if (!accepted) return { authorize, accepted };
+  if (!admits(station, where.evseId, idToken, group)) {
+    station.note(`EVSE ${where.evseId} is reserved for someone else: the station does not accept ${idToken.idToken} there (H01)`);
+    return { authorize, accepted: false };
+  }
   session.authorization = idToken;
   session.authorizationGroup = group;
   session.stopAuthorized = false;

@@ -1,15 +1,16 @@
 /**
- * A test contract-certificate PKI after ISO 15118-2 (ECDSA P-256): a V2G root, an MO sub-CA and
- * contract certificates whose subject is the eMAID. The root is kept in the ignored .pki/ folder,
- * so that a CSMS under test can be told to trust it once; the sub-CA and the contract certificates
- * are issued per run, because their OCSP address (AIA) names the run's responder.
+ * The test ISO 15118-2 PKIs (ECDSA P-256), shared by the suite and the reference CSMS: a V2G root
+ * and an MO root, MO sub-CAs and contract certificates whose subject is the eMAID, and a charging
+ * station's V2G certificate chain (CPO sub-CAs and the SECC certificate). The roots are kept in the
+ * ignored .pki/ folder, so that a CSMS under test can be told to trust them once; everything below
+ * a root is issued per run, because its OCSP address (AIA) names the run's responder.
  */
 import { type KeyObject, createPrivateKey, webcrypto } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { buildFolderAtomically } from '../../kernel/tls/atomic-folder';
+import { buildFolderAtomically } from '../tls/atomic-folder';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
-import { TEST_ORGANIZATION } from '../../kernel/tls/test-pki';
+import { TEST_ORGANIZATION } from '../tls/test-pki';
 
 x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
 
@@ -90,9 +91,18 @@ async function issue(options: {
   return toIssued(certificate, keys);
 }
 
-async function readRoot(dir: string): Promise<Issued | undefined> {
-  const certFile = join(dir, 'v2g-root.pem');
-  const keyFile = join(dir, 'v2g-root.key');
+interface RootFiles {
+  /** File name stem in the folder: `<stem>.pem` and `<stem>.key`. */
+  stem: string;
+  subject: string;
+}
+
+const V2G_ROOT: RootFiles = { stem: 'v2g-root', subject: `CN=V2G Root CA (test), O=${TEST_ORGANIZATION}` };
+const MO_ROOT: RootFiles = { stem: 'mo-root', subject: `CN=MO Root CA (test), O=${TEST_ORGANIZATION}` };
+
+async function readRoot(dir: string, files: RootFiles): Promise<Issued | undefined> {
+  const certFile = join(dir, `${files.stem}.pem`);
+  const keyFile = join(dir, `${files.stem}.key`);
   if (!existsSync(certFile) || !existsSync(keyFile)) return undefined;
   try {
     const certificate = new x509.X509Certificate(readFileSync(certFile, 'utf8'));
@@ -107,29 +117,39 @@ async function readRoot(dir: string): Promise<Issued | undefined> {
 }
 
 /**
- * The V2G root in `dir`, created when absent or about to expire. Parallel workers each build in a
- * staging folder; the first rename wins and everyone reads the winner.
+ * The root in `dir`, created when absent or about to expire. Parallel workers each build in a
+ * staging folder; the first rename wins and everyone reads the winner. A folder holds the roots
+ * it was built with; a root missing from an existing folder is built into a fresh folder.
  */
-export async function ensureV2gRoot(dir: string): Promise<Issued> {
-  const existing = await readRoot(dir);
+async function ensureRoot(dir: string, files: RootFiles): Promise<Issued> {
+  const existing = await readRoot(dir, files);
   if (existing) return existing;
   await buildFolderAtomically(dir, async (staging) => {
-    const root = await issue({
-      subject: `CN=V2G Root CA (test), O=${TEST_ORGANIZATION}, DC=V2G`,
-      ca: true,
-      validityDays: ROOT_VALIDITY_DAYS,
-    });
-    writeFileSync(join(staging, 'v2g-root.pem'), root.certificatePem + '\n');
-    const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', root.keys.privateKey);
-    writeFileSync(join(staging, 'v2g-root.key'), x509.PemConverter.encode(pkcs8, 'PRIVATE KEY') + '\n', { mode: 0o600 });
+    for (const wanted of [V2G_ROOT, MO_ROOT]) {
+      const kept = wanted === files ? undefined : await readRoot(dir, wanted);
+      const root = kept ?? (await issue({ subject: wanted.subject, ca: true, validityDays: ROOT_VALIDITY_DAYS }));
+      writeFileSync(join(staging, `${wanted.stem}.pem`), root.certificatePem + '\n');
+      const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', root.keys.privateKey);
+      writeFileSync(join(staging, `${wanted.stem}.key`), x509.PemConverter.encode(pkcs8, 'PRIVATE KEY') + '\n', { mode: 0o600 });
+    }
   });
-  const root = await readRoot(dir);
-  if (!root) throw new Error(`could not create the V2G test root in ${dir}`);
+  const root = await readRoot(dir, files);
+  if (!root) throw new Error(`could not create the ${files.stem} test root in ${dir}`);
   return root;
 }
 
-/** An MO sub-CA under `root`, whose own revocation status is served at `ocspUrl`. */
-export function issueSubCa(root: Issued, ocspUrl: string): Promise<Issued> {
+/** The V2G root in `dir` (the trust anchor of ISO 15118-2), created when absent or about to expire. */
+export function ensureV2gRoot(dir: string): Promise<Issued> {
+  return ensureRoot(dir, V2G_ROOT);
+}
+
+/** The MO root in `dir` (a mobility operator's own root of its contract certificates), created when absent. */
+export function ensureMoRoot(dir: string): Promise<Issued> {
+  return ensureRoot(dir, MO_ROOT);
+}
+
+/** An MO sub-CA under `root`, whose own revocation status is served at `ocspUrl` (none named when absent). */
+export function issueSubCa(root: Issued, ocspUrl?: string): Promise<Issued> {
   return issue({
     subject: `CN=MO Sub-CA (test), O=${TEST_ORGANIZATION}, DC=MO`,
     issuer: root,
@@ -145,8 +165,39 @@ export function contractSubject(emaid: string): string {
   return `CN=${emaid}, O=${TEST_ORGANIZATION}, C=${emaid.slice(0, 2).toUpperCase()}`;
 }
 
-/** A contract certificate for `emaid` (its subject CN), issued by `subCa`, checked at `ocspUrl`. */
-export async function issueContractCertificate(root: Issued, subCa: Issued, emaid: string, ocspUrl: string): Promise<ContractCertificate> {
+/** A contract certificate for `emaid` (its subject CN), issued by `subCa`, checked at `ocspUrl` (none named when absent). */
+export async function issueContractCertificate(root: Issued, subCa: Issued, emaid: string, ocspUrl?: string): Promise<ContractCertificate> {
   const leaf = await issue({ subject: contractSubject(emaid), issuer: subCa, ca: false, ocspUrl, validityDays: 30 });
   return { pem: leaf.certificatePem, chainPem: `${leaf.certificatePem}\n${subCa.certificatePem}\n`, subCa, root };
+}
+
+/** A charging station's V2G certificate chain (ISO 15118-2: V2G root, CPO sub-CA 1 and 2, SECC). */
+export interface V2gStationChain {
+  root: Issued;
+  /** CPO sub-CA 1 (under the root), then CPO sub-CA 2 (under sub-CA 1). */
+  subCas: [Issued, Issued];
+  /** The SECC (charging station) certificate, CN = the station id, issued by sub-CA 2. */
+  leaf: Issued;
+}
+
+/** The V2G chain of station `stationId` under `root`; every certificate below the root names `ocspUrl`. */
+export async function issueV2gStationChain(root: Issued, stationId: string, ocspUrl: string): Promise<V2gStationChain> {
+  const subCa1 = await issue({
+    subject: `CN=CPO Sub-CA 1 (test), O=${TEST_ORGANIZATION}`,
+    issuer: root,
+    ca: true,
+    pathLength: 1,
+    ocspUrl,
+    validityDays: 30,
+  });
+  const subCa2 = await issue({
+    subject: `CN=CPO Sub-CA 2 (test), O=${TEST_ORGANIZATION}`,
+    issuer: subCa1,
+    ca: true,
+    pathLength: 0,
+    ocspUrl,
+    validityDays: 30,
+  });
+  const leaf = await issue({ subject: `CN=${stationId}, O=${TEST_ORGANIZATION}`, issuer: subCa2, ca: false, ocspUrl, validityDays: 30 });
+  return { root, subCas: [subCa1, subCa2], leaf };
 }
