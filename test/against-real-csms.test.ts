@@ -12,6 +12,7 @@ import { verdictOf } from '../kernel/verdicts';
 import { settleDelayMs } from '../support/operator/connect-settle';
 import { InvalidOperatorParams, checkOperatorParams, operatorParamsProblems } from '../support/operator/params-check';
 import { ConnectionHistory } from '../support/station/connection-history';
+import { requireConfigured } from '../support/configuration-check';
 import type { ConnectionWatcher } from '../support/station/core/charging-station';
 import { ConnectionRefusedError } from '../support/station/core/transport';
 import { ensureV2gRoot, issueContractCertificate, issueSubCa } from '../kernel/iso15118/contract-pki';
@@ -145,6 +146,20 @@ describe('a refused connection names the scenario the state leaked from', () => 
     const notFound = new ConnectionRefusedError('http', 'HTTP 404', 404);
     assert.equal(history.explain(notFound, credentials, 'now', []), notFound);
     assert.notEqual(history.explain(refusal, credentials, 'now', []), refusal);
+  });
+});
+
+describe('a scenario whose configuration is missing', () => {
+  test('ends inconclusive (EnvironmentError) naming the variables, not as the CSMS failure', () => {
+    assert.throws(
+      () => requireConfigured({ clientCert: 'pem', clientKey: 'pem' }, ['TLS_INVALID_CLIENT_CERT', 'TLS_INVALID_CLIENT_KEY']),
+      (error: Error) => {
+        assert.match(error.message, /TLS_INVALID_CLIENT_CERT and TLS_INVALID_CLIENT_KEY are not set: TC_A_08_CSMS/);
+        assert.equal(verdictOf('FAILED', { type: error.name, message: error.message }), 'inconclusive');
+        return true;
+      },
+    );
+    assert.doesNotThrow(() => requireConfigured({ clientCert: 'pem', clientKey: 'pem' }, ['TLS_CLIENT_CERT', 'TLS_CLIENT_KEY']));
   });
 });
 
