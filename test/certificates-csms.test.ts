@@ -53,6 +53,19 @@ describe('reference CSMS, block M', () => {
     });
   });
 
+  test('asked with no params (as the suite asks), deletes the certificate it installed most recently, re-installations included', async () => {
+    await ask(csms, 'InstallCertificate', { certificateType: 'CSMSRootCertificate' });
+    await ask(csms, 'InstallCertificate', { certificateType: 'MORootCertificate' });
+    await ask(csms, 'InstallCertificate', { certificateType: 'CSMSRootCertificate' });
+    assert.deepEqual(await ask(csms, 'DeleteCertificate', {}), { status: 'Accepted' });
+    const lookup = station.received().find((call) => call.action === 'GetInstalledCertificateIds');
+    assert.deepEqual(lookup?.payload, { certificateType: ['CSMSRootCertificate'] });
+    assert.deepEqual(
+      certificateStoreOf(station).entries.map((entry) => entry.use),
+      ['MORootCertificate'],
+    );
+  });
+
   test('refuses to delete what it did not install, and one the station no longer lists', async () => {
     await assert.rejects(ask(csms, 'DeleteCertificate', { certificateType: 'MORootCertificate' }), /installed no MORootCertificate/);
     await ask(csms, 'InstallCertificate', { certificateType: 'MORootCertificate' });
