@@ -8,6 +8,7 @@ import { PKI_DIR } from '../kernel/tls/test-pki';
 import { ensureTestPki } from '../kernel/tls/test-pki';
 import { FramePrinter } from './frame-printer';
 import { ReferenceCsms } from './reference-csms';
+import { suiteCommand, suiteVariables } from './suite-command';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -33,11 +34,8 @@ async function main(): Promise<void> {
       `  operator API         POST ${operator}/v1/actions`,
       `  stations             ${stations}`,
       '',
-      'Run the suite against it from another shell:',
-      `  CSMS_ADDRESS=${ws} CSMS_WSS_ADDRESS=${wss} TLS_CA_CERT=${pki.caCert} \\`,
-      `  TLS_CLIENT_CERT=${pki.clientCert} TLS_CLIENT_KEY=${pki.clientKey} \\`,
-      ...(pool.length > 0 ? [`  STATION_POOL='<the same as here>' STATION_POOL_CERT_DIR=${pki.dir} \\`] : []),
-      `  CSMS_OPERATOR=http CSMS_OPERATOR_URL=${operator} npx cucumber-js`,
+      'Run the whole suite against it from another shell (the same variables check its setup with `npm start -- --check-setup`):',
+      ...suiteCommand(suiteVariables(config, csms.endpoints, pki)),
       'Ctrl-C stops it.',
       '',
     ].join('\n'),

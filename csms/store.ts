@@ -153,7 +153,9 @@ export class CsmsStore {
         connectorStatus: new Map(),
         itemsPerMessage: {},
         reportedVariables: new Map(),
-        localListVersion: 0,
+        // The seed is the list the CSMS last installed on the station, with its version (D01: the CSMS
+        // knows the version from its own last update; a GetLocalListVersion answer corrects it).
+        localListVersion: config.LOCAL_LIST_VERSION,
         localList: [
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE },
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },

@@ -136,6 +136,20 @@ const existingDirectory = (): VariableSpec<string> => ({
     raw.trim() !== '' && existsSync(resolve(raw.trim())) && statSync(resolve(raw.trim())).isDirectory() ? resolve(raw.trim()) : undefined,
 });
 
+/**
+ * An eMAID (contract id) as eMI3 and ISO 15118-2 write it: country code (ISO 3166-1 alpha-2),
+ * provider id (3 alphanumerics), the eMA instance (9 alphanumerics: the ID type "C" and 8 more), an
+ * optional check character, with or without the "-" separators, e.g. NLTNMC00122045K or
+ * NL-TNM-C00122045-K.
+ */
+export const EMAID_FORM = /^[A-Z]{2}(-?)[A-Z0-9]{3}\1[A-Z0-9]{9}(\1[A-Z0-9])?$/i;
+
+const emaid = (fallback: string): Defaulted<string> => ({
+  form: 'an eMAID in eMI3 form, e.g. NLTNMC00122045K or NL-TNM-C00122045-K (country, provider, 9 characters, check character)',
+  fallback,
+  parse: (raw) => (EMAID_FORM.test(raw.trim()) ? raw.trim() : undefined),
+});
+
 const ID_TOKEN_TYPES = ['Central', 'eMAID', 'ISO14443', 'ISO15693', 'KeyCode', 'Local', 'MacAddress', 'NoAuthorization'] as const;
 const idTokenType = (fallback: (typeof ID_TOKEN_TYPES)[number], requiredForExternal = false) => ({
   ...oneOf(ID_TOKEN_TYPES, fallback),
@@ -222,7 +236,10 @@ const SPEC = {
   ISO15118_CERT_HASH_DATA_FILE: existingFile(),
   ISO15118_REVOKED_CERT_HASH_DATA_FILE: existingFile(),
   CONTRACT_CERT_FILE: existingFile(),
-  CONTRACT_CERT_EMAID: text('NLOCC0000000010'),
+  // eMI3 / ISO 15118-2 form (country, provider, ID type and 8 characters, check character) without
+  // the optional separators: an EV transfers 15 characters at most (ISO 15118-2), and the generated
+  // contract certificate names it as its subject CN.
+  CONTRACT_CERT_EMAID: emaid('NLTNMC00122045K'),
   // firmware (block L): the ManufacturerRootCertificate the station trusts; generated into .pki/firmware when unset
   MANUFACTURER_ROOT_CERT: existingFile(),
   // the suite's own
@@ -235,6 +252,10 @@ const SPEC = {
   // Client certificates of the pool's stations for security profile 3: client-<id>.pem/.key (and
   // invalid-client-<id>.pem/.key, from a CA the CSMS does not trust), as in the generated .pki/.
   STATION_POOL_CERT_DIR: existingDirectory(),
+  // A workaround, off by default: some CSMSs route messages to a station only a moment after the
+  // WebSocket upgrade, so an operator request sent at once is lost. Milliseconds to wait after the
+  // WebSocket opens before the first operator request.
+  CSMS_CONNECT_SETTLE_MS: integer(0, 0),
   // How far a BootNotificationResponse's currentTime may be from the station's clock.
   BOOT_TIME_SKEW: seconds(300),
   // The optional features of OCPP 2.0.1 the CSMS under test does not support: their test cases end
@@ -276,6 +297,11 @@ export type Config = Readonly<
 >;
 
 export const VARIABLE_NAMES = Object.keys(SPEC) as VariableName[];
+
+/** The form each variable's value must have, as an error message quotes it (README.md lists them). */
+export const VARIABLE_FORMS: Readonly<Record<VariableName, string>> = Object.fromEntries(
+  VARIABLE_NAMES.map((name) => [name, (SPEC[name] as VariableSpec<unknown>).form]),
+) as Record<VariableName, string>;
 
 /** Variables whose values are secrets, masked in traces and reports. */
 export const SECRET_VARIABLES: readonly VariableName[] = ['BASIC_AUTH_CP_PASSWORD', 'NEW_BASIC_AUTH_PASSWORD'];

@@ -4,26 +4,35 @@
  *
  * The run's evidence format writes the report, also after Ctrl-C. Should the run end without it
  * (killed, crashed), the report is built here from the messages it left in reports/cucumber.ndjson.
- * Either way the last thing printed is where the report is.
+ * Either way the last thing printed is where the report is: this run's own folder,
+ * reports/<timestamp>-<tags>/, which reports/latest points at (earlier runs keep theirs).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism, constants } from 'node:os';
-import { type Config, loadConfig, secretValues } from '../kernel/config';
+import { type Config, ConfigurationError, loadConfig, secretValues } from '../kernel/config';
+import { endRun, startRun } from '../support/run-context';
+import { checkSetup, setupTable } from '../support/setup-check';
 import { SecretMasker } from '../kernel/evidence/masking';
 import { buildReport, writeFileAtomically } from './report/build-report';
 import { maskEnvelope } from './report/envelope-masking';
 import { readEnvelopes } from './report/envelopes';
+import { LATEST, REPORTS_ROOT, reportsRunDir } from './report/run-folder';
 
 const ROOT = join(__dirname, '..');
-const REPORTS = join(ROOT, 'reports');
+// This run's folder, named here and handed to cucumber.js, so that this process knows where it is.
+const REPORTS = reportsRunDir(process.env, process.argv.slice(2));
 const INDEX = join(REPORTS, 'html', 'index.html');
 const NDJSON = join(REPORTS, 'cucumber.ndjson');
 
 function runCucumber(args: string[]): Promise<number> {
   const cucumber = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
-  const child = spawn(process.execPath, [cucumber, ...args], { cwd: ROOT, stdio: 'inherit' });
+  const child = spawn(process.execPath, [cucumber, ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, REPORTS_RUN_DIR: REPORTS },
+  });
   // Ctrl-C reaches cucumber-js too (same terminal): it writes its report and ends; this process
   // stays to check the report and say where it is.
   const ignore = (): void => undefined;
@@ -91,6 +100,31 @@ function rescueReport(args: readonly string[], startedAt: number): boolean {
   return true;
 }
 
+/** `npm start -- --check-setup`: the CSMS prerequisites, probed and printed as a table; exit 1 on a WRONG row. */
+async function checkSetupOnly(): Promise<number> {
+  let run;
+  try {
+    run = await startRun();
+  } catch (error) {
+    process.stderr.write(`${error instanceof ConfigurationError ? error.message : String(error)}\n`);
+    return 2;
+  }
+  try {
+    process.stdout.write(
+      `Setup check against ${run.config.mode === 'embedded' ? 'the embedded reference CSMS' : run.config.CSMS_ADDRESS}:\n\n`,
+    );
+    const rows = await checkSetup(run);
+    process.stdout.write(`${setupTable(rows)}\n\n`);
+    const count = (status: string): number => rows.filter((row) => row.status === status).length;
+    process.stdout.write(
+      `${count('OK')} OK, ${count('WRONG')} WRONG, ${count('NOT CHECKED')} NOT CHECKED (see README.md, "What your CSMS must hold")\n`,
+    );
+    return count('WRONG') > 0 ? 1 : 0;
+  } finally {
+    await endRun();
+  }
+}
+
 /**
  * The run's exit code from its verdicts, not from Cucumber's: non-zero when a test case failed, or
  * (with --fail-on-inconclusive) when the suite could not judge one; not applicable never fails.
@@ -109,6 +143,10 @@ export function exitCodeOf(coverageFile: string, startedAt: number, cucumberExit
 
 async function main(): Promise<void> {
   const failOnInconclusive = process.argv.includes('--fail-on-inconclusive');
+  if (process.argv.includes('--check-setup')) {
+    process.exitCode = await checkSetupOnly();
+    return;
+  }
   const { workers: requested, rest } = parallelOf(process.argv.slice(2).filter((arg) => arg !== '--fail-on-inconclusive'));
   const { workers, why } = workerCount(requested, availableParallelism(), configuration());
   if (why) process.stdout.write(`${why}\n`);
@@ -118,12 +156,14 @@ async function main(): Promise<void> {
   const exitCode = await runCucumber(args);
   const written = existsSync(INDEX) && statSync(INDEX).mtimeMs >= startedAt;
   if (!written) {
-    process.stdout.write('\nThe run ended without writing its report; building it from reports/cucumber.ndjson.\n');
+    process.stdout.write(`\nThe run ended without writing its report; building it from ${NDJSON}.\n`);
     if (!rescueReport(args, startedAt)) process.stdout.write('No scenario ran: there is nothing to report.\n');
   }
   process.stdout.write(
     [
       '',
+      `Reports of this run: ${REPORTS} (${join(REPORTS_ROOT, LATEST)} points at it; earlier runs keep their folders)`,
+      `Frames (JSON):  ${join(REPORTS, 'frames')}`,
       `Cucumber JSON: ${join(REPORTS, 'cucumber.json')}`,
       `JUnit XML:     ${join(REPORTS, 'junit.xml')}`,
       `Traceability:  ${join(REPORTS, 'coverage.json')}`,

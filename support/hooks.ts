@@ -22,7 +22,8 @@ BeforeAll({ timeout: 60_000 }, async function () {
   }
 });
 
-Before(async function (this: OcttWorld) {
+Before(async function (this: OcttWorld, { pickle }) {
+  this.scenarioName = pickle.name;
   // The embedded CSMS starts every scenario from its configured seed, as a fresh CSMS would.
   await runContext().embedded?.reset();
   // Against a CSMS shared by parallel workers, no two scenarios play the same station at once.

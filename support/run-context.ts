@@ -14,6 +14,8 @@ import { ManualOperator } from './operator/manual-operator';
 import type { CsmsOperator } from '../kernel/operator/contract';
 import { PKI_DIR, type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
 import { StationPool } from './station-pool';
+import { ConnectionHistory } from './station/connection-history';
+import { configurationReport } from './configuration-check';
 
 export interface TlsMaterial {
   /** PEM of the CA the CSMS's server certificate chains to; undefined = the system's trust store. */
@@ -39,6 +41,8 @@ export interface RunContext {
   /** The station identities scenarios lease: against a user's CSMS always, embedded with STATION_POOL. */
   stationPool?: StationPool;
   startedAt: Date;
+  /** Who connected with which credentials, who changed the CSMS's view of a station (explains a 401). */
+  connections: ConnectionHistory;
 }
 
 let current: RunContext | undefined;
@@ -113,7 +117,20 @@ export async function startRun(): Promise<RunContext> {
     config.mode === 'external' || config.STATION_POOL
       ? new StationPool(config, endpoints.ws, tls, config.STATION_POOL_CERT_DIR ?? pki?.dir)
       : undefined;
-  current = { config, endpoints, tls, operator: operatorFor(config, embedded), embedded, relay, pki, stationPool, startedAt: new Date() };
+  // Before the first scenario: what a selected block needs and is not configured.
+  process.stderr.write(configurationReport(config, tls));
+  current = {
+    config,
+    endpoints,
+    tls,
+    operator: operatorFor(config, embedded),
+    embedded,
+    relay,
+    pki,
+    stationPool,
+    startedAt: new Date(),
+    connections: new ConnectionHistory(),
+  };
   return current;
 }
 

@@ -150,7 +150,7 @@ export function ensureMoRoot(dir: string): Promise<Issued> {
 /** An MO sub-CA under `root`, whose own revocation status is served at `ocspUrl` (none named when absent). */
 export function issueSubCa(root: Issued, ocspUrl?: string): Promise<Issued> {
   return issue({
-    subject: `CN=MO Sub-CA (test), O=${TEST_ORGANIZATION}`,
+    subject: `CN=MO Sub-CA (test), O=${TEST_ORGANIZATION}, DC=MO`,
     issuer: root,
     ca: true,
     pathLength: 0,
@@ -159,9 +159,14 @@ export function issueSubCa(root: Issued, ocspUrl?: string): Promise<Issued> {
   });
 }
 
+/** The subject of a contract certificate as ISO 15118-2 profiles it: CN = the eMAID, O, and C = the eMAID's country. */
+export function contractSubject(emaid: string): string {
+  return `CN=${emaid}, O=${TEST_ORGANIZATION}, C=${emaid.slice(0, 2).toUpperCase()}`;
+}
+
 /** A contract certificate for `emaid` (its subject CN), issued by `subCa`, checked at `ocspUrl` (none named when absent). */
 export async function issueContractCertificate(root: Issued, subCa: Issued, emaid: string, ocspUrl?: string): Promise<ContractCertificate> {
-  const leaf = await issue({ subject: `CN=${emaid}, O=${TEST_ORGANIZATION}`, issuer: subCa, ca: false, ocspUrl, validityDays: 30 });
+  const leaf = await issue({ subject: contractSubject(emaid), issuer: subCa, ca: false, ocspUrl, validityDays: 30 });
   return { pem: leaf.certificatePem, chainPem: `${leaf.certificatePem}\n${subCa.certificatePem}\n`, subCa, root };
 }
 

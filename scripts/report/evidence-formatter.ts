@@ -4,6 +4,9 @@
  * writes coverage.json (its own output) and the HTML report next to it. On Ctrl-C (SIGINT) or
  * SIGTERM it writes the report of the scenarios that finished before the process ends.
  *
+ * Its output file is in the run's own folder (cucumber.js, run-folder.ts); reports/latest is made to
+ * point at that folder when the run starts.
+ *
  * Cucumber empties its own outputs when the run starts; the evidence of an earlier run goes too,
  * so that whatever stops this run (an invalid configuration ends the process in BeforeAll), no
  * file in reports/ describes another run. A run that exits before its end still gets a report
@@ -17,6 +20,8 @@ import { SecretMasker } from '../../kernel/evidence/masking';
 import { buildReport, writeFileAtomically } from './build-report';
 import { maskEnvelope } from './envelope-masking';
 import { JUNIT_VERDICTS_FILE } from './junit-verdicts';
+import { FRAMES_DIR } from './frames-files';
+import { pointLatestAt } from './run-folder';
 
 /** What Cucumber hands a formatter plugin (the part used here). */
 interface FormatterContext {
@@ -43,6 +48,8 @@ function formatter({ on, write, directory }: FormatterContext): () => void {
   let reported = false;
   rmSync(join(reportsDir, 'html'), { recursive: true, force: true });
   rmSync(join(reportsDir, JUNIT_VERDICTS_FILE), { force: true });
+  rmSync(join(reportsDir, FRAMES_DIR), { recursive: true, force: true });
+  pointLatestAt(reportsDir);
 
   on('message', (envelope) => {
     maskEnvelope(envelope, masker);
