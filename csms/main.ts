@@ -2,17 +2,19 @@
  * `npm run csms`: the reference CSMS on its own, for a CSMS developer to read and play with, and for
  * running the suite against it from another shell (CSMS_OPERATOR=http).
  */
-import { ConfigurationError, SECRET_VARIABLES, loadConfig } from '../kernel/config';
+import { ConfigurationError, loadConfig, secretValues } from '../kernel/config';
 import { SecretMasker } from '../kernel/evidence/masking';
 import { PKI_DIR } from '../kernel/tls/test-pki';
 import { ensureTestPki } from '../kernel/tls/test-pki';
 import { FramePrinter } from './frame-printer';
 import { ReferenceCsms } from './reference-csms';
+import { suiteCommand, suiteVariables } from './suite-command';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const pki = await ensureTestPki(PKI_DIR, config.SECURITY_PROFILE_3_CP);
-  const masker = new SecretMasker(SECRET_VARIABLES.map((name) => config[name] as string));
+  const pool = (config.STATION_POOL ?? []).map((station) => station.id);
+  const pki = await ensureTestPki(PKI_DIR, [config.SECURITY_PROFILE_3_CP, ...pool]);
+  const masker = new SecretMasker(secretValues(config));
   const csms = await ReferenceCsms.start({
     config,
     pki,
@@ -32,10 +34,8 @@ async function main(): Promise<void> {
       `  operator API         POST ${operator}/v1/actions`,
       `  stations             ${stations}`,
       '',
-      'Run the suite against it from another shell:',
-      `  CSMS_ADDRESS=${ws} CSMS_WSS_ADDRESS=${wss} TLS_CA_CERT=${pki.caCert} \\`,
-      `  TLS_CLIENT_CERT=${pki.clientCert} TLS_CLIENT_KEY=${pki.clientKey} \\`,
-      `  CSMS_OPERATOR=http CSMS_OPERATOR_URL=${operator} npx cucumber-js`,
+      'Run the whole suite against it from another shell (the same variables check its setup with `npm start -- --check-setup`):',
+      ...suiteCommand(suiteVariables(config, csms.endpoints, pki)),
       'Ctrl-C stops it.',
       '',
     ].join('\n'),

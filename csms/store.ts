@@ -136,11 +136,15 @@ export class CsmsStore {
       id: i + 1,
       connectorIds: [1],
     }));
-    const stationIds = new Set([config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP]);
-    for (const id of stationIds) {
+    const passwords = new Map(
+      [config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP].map((id) => [id, config.BASIC_AUTH_CP_PASSWORD]),
+    );
+    // The station pool of parallel runs: every identity a worker may lease, with its own password.
+    for (const { id, password } of config.STATION_POOL ?? []) passwords.set(id, password);
+    for (const [id, password] of passwords) {
       this.stations.set(id, {
         id,
-        password: config.BASIC_AUTH_CP_PASSWORD,
+        password,
         securityProfile: 1,
         bootPolicy: { status: 'Accepted', interval: 300 },
         registration: 'Unknown',
@@ -149,7 +153,9 @@ export class CsmsStore {
         connectorStatus: new Map(),
         itemsPerMessage: {},
         reportedVariables: new Map(),
-        localListVersion: 0,
+        // The seed is the list the CSMS last installed on the station, with its version (D01: the CSMS
+        // knows the version from its own last update; a GetLocalListVersion answer corrects it).
+        localListVersion: config.LOCAL_LIST_VERSION,
         localList: [
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE },
           { idToken: config.LOCAL_AUTH_LIST_ID_TOKEN_2, type: config.LOCAL_AUTH_LIST_ID_TOKEN_TYPE_2 },

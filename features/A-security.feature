@@ -279,9 +279,11 @@ Feature: A Security
     nothing before the SetVariablesRequest). It accepts the password the CSMS sent, closes the
     connection and reconnects with that password. The OCTT performs its BootNotification steps
     5-8 only after RebootRequired; this station answered Accepted and did not reboot, so it does
-    not boot again (a station sends BootNotification after a (re)boot only). Added, as the
-    password change means: a second connection with the old password is refused with HTTP 401.
-    Against a user's CSMS the old password is set back through the operator afterwards.
+    not boot again (a station sends BootNotification after a (re)boot only). The last step is
+    not an OCTT step and no A01 requirement says the CSMS must refuse the old password at once
+    (a CSMS may let it in a while, until the station's first connection with the new one), so it
+    is an advisory check: its outcome is shown in the report and never fails the verdict. Against
+    a user's CSMS the old password is set back through the operator afterwards.
 
     Given the charging station is booted and all its connectors are Available
     When the CSMS is asked to send a SetVariablesRequest with
@@ -313,7 +315,7 @@ Feature: A Security
       | Sec-WebSocket-Protocol | ocpp2.0.1               |
       | username               | the configured station  |
       | password               | the configured password |
-    Then the CSMS refuses the upgrade with HTTP status 401
+    Then advisory: the CSMS refuses the upgrade with HTTP status 401
 
   @TC_A_10_CSMS @A01 @A01.FR.02 @A01.FR.04 @A01.FR.05
   Scenario: TC_A_10_CSMS Update Charging Station Password for HTTP Basic Authentication - Rejected

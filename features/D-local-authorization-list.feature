@@ -73,19 +73,15 @@ Feature: D Local Authorization List Management
   @TC_D_03_CSMS @optional @D01 @D01.FR.01 @D01.FR.06 @D01.FR.17 @D01.FR.18
   Scenario: TC_D_03_CSMS Send Local Authorization List - Differential Remove
     The CSMS removes an idToken from the station's list with a differential update whose entry
-    has no idTokenInfo. To number it above the station's version the CSMS must know that version,
-    so it asks first, as in TC_D_02_CSMS (the OCTT tolerates the question here though its steps do
-    not list it). The removed idToken is one the station really holds.
+    has no idTokenInfo, numbered above the station's version. The OCTT's steps are only the
+    SendLocalListRequest and its answer: the CSMS knows the version from its own last update of
+    the list (D01), or may ask for it first, as in TC_D_01_CSMS; the station answers the question
+    with the version it holds. The removed idToken is one the station really holds.
 
     Given the charging station holds a local authorization list of version <LOCAL_LIST_VERSION> with
       | idToken                                  | status   |
       | the configured local list idToken        | Accepted |
       | the configured second local list idToken | Accepted |
-    When the CSMS is asked to send a GetLocalListVersionRequest
-    Then the CSMS sends a GetLocalListVersionRequest
-    And the charging station answered with
-      | field         | expectation          |
-      | versionNumber | <LOCAL_LIST_VERSION> |
     When the CSMS is asked to send a SendLocalListRequest with
       | field                                     | value                                         |
       | updateType                                | Differential                                  |
@@ -107,17 +103,22 @@ Feature: D Local Authorization List Management
   Scenario: TC_D_04_CSMS Send Local Authorization List - Full with empty list
     The CSMS wipes the station's list with a full update without entries. The OCTT accepts the
     list left out or empty, but the schema allows no empty list (minItems 1) and every request is
-    checked against it first, so only a list left out passes. The version must still be above 0
-    (D01.FR.18), which the older suite did not check.
+    checked against it first, so only a list left out passes, the specification's way to send an
+    empty full list. The operator is not asked for an empty list (no schema-valid request has
+    one): the CSMS is told to keep no idTokens in the station's list, then asked for a full
+    update, as a CSMS engineer would empty the list and push it. The version must still be above
+    0 (D01.FR.18), which the older suite did not check.
 
     Given the charging station holds a local authorization list of version <LOCAL_LIST_VERSION> with
       | idToken                                  | status   |
       | the configured local list idToken        | Accepted |
       | the configured second local list idToken | Accepted |
+    And the CSMS operator applies the setting ConfigureLocalList with
+      | field    | value |
+      | idTokens | []    |
     When the CSMS is asked to send a SendLocalListRequest with
-      | field                  | value |
-      | updateType             | Full  |
-      | localAuthorizationList | []    |
+      | field      | value |
+      | updateType | Full  |
     Then the CSMS sends a SendLocalListRequest with
       | field                  | expectation             |
       | updateType             | Full                    |

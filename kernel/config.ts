@@ -3,7 +3,7 @@
  * same defaults) plus the suite's own (operator, timeouts, report metadata). Read once from the
  * environment and an optional .env file, validated once, typed. Nothing else reads process.env.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { OPTIONAL_FEATURES } from './catalog/test-case-list';
@@ -107,6 +107,49 @@ const existingFile = (): VariableSpec<string> => ({
   parse: (raw) => (raw.trim() !== '' && existsSync(resolve(raw.trim())) ? resolve(raw.trim()) : undefined),
 });
 
+/** A station identity the CSMS under test knows: its id and its basic-auth password. */
+export interface PoolStation {
+  readonly id: string;
+  readonly password: string;
+}
+
+/** `id:password` entries separated by commas (the password is everything after the first colon). */
+const stationPool = (): VariableSpec<readonly PoolStation[]> => ({
+  form: 'a comma-separated list of stationId:password (ids distinct and non-empty, passwords non-empty)',
+  parse: (raw) => {
+    const entries = raw
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const stations = entries.map((entry) => ({ id: entry.slice(0, entry.indexOf(':')), password: entry.slice(entry.indexOf(':') + 1) }));
+    const valid =
+      entries.length > 0 &&
+      entries.every((entry) => entry.indexOf(':') > 0 && entry.indexOf(':') < entry.length - 1) &&
+      new Set(stations.map((station) => station.id)).size === stations.length;
+    return valid ? stations : undefined;
+  },
+});
+
+const existingDirectory = (): VariableSpec<string> => ({
+  form: 'the path of a readable directory',
+  parse: (raw) =>
+    raw.trim() !== '' && existsSync(resolve(raw.trim())) && statSync(resolve(raw.trim())).isDirectory() ? resolve(raw.trim()) : undefined,
+});
+
+/**
+ * An eMAID (contract id) as eMI3 and ISO 15118-2 write it: country code (ISO 3166-1 alpha-2),
+ * provider id (3 alphanumerics), the eMA instance (9 alphanumerics: the ID type "C" and 8 more), an
+ * optional check character, with or without the "-" separators, e.g. NLTNMC00122045K or
+ * NL-TNM-C00122045-K.
+ */
+export const EMAID_FORM = /^[A-Z]{2}(-?)[A-Z0-9]{3}\1[A-Z0-9]{9}(\1[A-Z0-9])?$/i;
+
+const emaid = (fallback: string): Defaulted<string> => ({
+  form: 'an eMAID in eMI3 form, e.g. NLTNMC00122045K or NL-TNM-C00122045-K (country, provider, 9 characters, check character)',
+  fallback,
+  parse: (raw) => (EMAID_FORM.test(raw.trim()) ? raw.trim() : undefined),
+});
+
 const ID_TOKEN_TYPES = ['Central', 'eMAID', 'ISO14443', 'ISO15693', 'KeyCode', 'Local', 'MacAddress', 'NoAuthorization'] as const;
 const idTokenType = (fallback: (typeof ID_TOKEN_TYPES)[number], requiredForExternal = false) => ({
   ...oneOf(ID_TOKEN_TYPES, fallback),
@@ -193,13 +236,26 @@ const SPEC = {
   ISO15118_CERT_HASH_DATA_FILE: existingFile(),
   ISO15118_REVOKED_CERT_HASH_DATA_FILE: existingFile(),
   CONTRACT_CERT_FILE: existingFile(),
-  CONTRACT_CERT_EMAID: text('NLOCC0000000010'),
+  // eMI3 / ISO 15118-2 form (country, provider, ID type and 8 characters, check character) without
+  // the optional separators: an EV transfers 15 characters at most (ISO 15118-2), and the generated
+  // contract certificate names it as its subject CN.
+  CONTRACT_CERT_EMAID: emaid('NLTNMC00122045K'),
   // firmware (block L): the ManufacturerRootCertificate the station trusts; generated into .pki/firmware when unset
   MANUFACTURER_ROOT_CERT: existingFile(),
   // the suite's own
   CSMS_OPERATOR: oneOf(['manual', 'http', 'embedded'] as const, (p) => (p.CSMS_ADDRESS_SET ? 'manual' : 'embedded')),
   CSMS_OPERATOR_URL: url(['http:', 'https:']),
   OCPP_CALL_TIMEOUT: seconds(30),
+  // Station identities the CSMS knows, for parallel workers against it: each scenario leases one
+  // (and plays it in every security profile); unset = the one identity of BASIC_AUTH_CP.
+  STATION_POOL: stationPool(),
+  // Client certificates of the pool's stations for security profile 3: client-<id>.pem/.key (and
+  // invalid-client-<id>.pem/.key, from a CA the CSMS does not trust), as in the generated .pki/.
+  STATION_POOL_CERT_DIR: existingDirectory(),
+  // A workaround, off by default: some CSMSs route messages to a station only a moment after the
+  // WebSocket upgrade, so an operator request sent at once is lost. Milliseconds to wait after the
+  // WebSocket opens before the first operator request.
+  CSMS_CONNECT_SETTLE_MS: integer(0, 0),
   // How far a BootNotificationResponse's currentTime may be from the station's clock.
   BOOT_TIME_SKEW: seconds(300),
   // The optional features of OCPP 2.0.1 the CSMS under test does not support: their test cases end
@@ -241,6 +297,11 @@ export type Config = Readonly<
 >;
 
 export const VARIABLE_NAMES = Object.keys(SPEC) as VariableName[];
+
+/** The form each variable's value must have, as an error message quotes it (README.md lists them). */
+export const VARIABLE_FORMS: Readonly<Record<VariableName, string>> = Object.fromEntries(
+  VARIABLE_NAMES.map((name) => [name, (SPEC[name] as VariableSpec<unknown>).form]),
+) as Record<VariableName, string>;
 
 /** Variables whose values are secrets, masked in traces and reports. */
 export const SECRET_VARIABLES: readonly VariableName[] = ['BASIC_AUTH_CP_PASSWORD', 'NEW_BASIC_AUTH_PASSWORD'];
@@ -291,7 +352,9 @@ export function loadConfig(options: LoadOptions = {}): Config {
       }
       continue;
     }
-    if (external && spec.requiredForExternal) defaultedMinimal.push(name);
+    // With STATION_POOL the stations' ids and passwords are the pool's.
+    const fromPool = (name === 'BASIC_AUTH_CP' || name === 'BASIC_AUTH_CP_PASSWORD') && rawOf('STATION_POOL') !== undefined;
+    if (external && spec.requiredForExternal && !fromPool) defaultedMinimal.push(name);
     if (spec.fallback !== undefined) {
       parsed[name] =
         typeof spec.fallback === 'function' ? (spec.fallback as (p: Record<string, unknown>) => unknown)(parsed) : spec.fallback;
@@ -315,6 +378,13 @@ export function loadConfig(options: LoadOptions = {}): Config {
   if (typeof password === 'string' && password.length < 16 && !external) {
     problems.push(`BASIC_AUTH_CP_PASSWORD: expected at least 16 characters (SecurityCtrlr.BasicAuthPassword), got ${password.length}`);
   }
+  const pool = (parsed.STATION_POOL ?? []) as readonly PoolStation[];
+  const short = pool.filter((station) => station.password.length < 16).map((station) => station.id);
+  if (short.length > 0 && !external) {
+    problems.push(
+      `STATION_POOL: expected passwords of at least 16 characters (SecurityCtrlr.BasicAuthPassword), not so for ${short.join(', ')}`,
+    );
+  }
   if (problems.length > 0) throw new ConfigurationError(problems);
 
   delete parsed.CSMS_ADDRESS_SET;
@@ -324,6 +394,12 @@ export function loadConfig(options: LoadOptions = {}): Config {
     sources: Object.freeze(sources),
     defaultedMinimal: Object.freeze(defaultedMinimal),
   }) as unknown as Config;
+}
+
+/** Every secret value of the configuration (masked in traces and reports), the pool's passwords too. */
+export function secretValues(config: Config): string[] {
+  const named = SECRET_VARIABLES.map((name) => config[name] as string | undefined).filter((value): value is string => value !== undefined);
+  return [...named, ...(config.STATION_POOL ?? []).map((station) => station.password)];
 }
 
 /** A timing variable in milliseconds, scaled by TIME_SCALE (the embedded mode runs faster). */

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { reportsRunDir } from './report/run-folder';
 
 const ROOT = join(__dirname, '..');
 /** Mutants of the CI sample: an even spread over the families, well under 2 minutes on 2 cores. */
@@ -18,9 +19,14 @@ interface Outcome {
   exitCode: number;
 }
 
-function run(command: string, args: string[], parse: (output: string) => { passed: number; failed: number }): Promise<Outcome> {
+function run(
+  command: string,
+  args: string[],
+  parse: (output: string) => { passed: number; failed: number },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Outcome> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['inherit', 'pipe', 'inherit'], env: process.env });
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['inherit', 'pipe', 'inherit'], env });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -42,15 +48,6 @@ function count(output: string, pattern: RegExp): number {
   return match ? Number(match[1]) : 0;
 }
 
-/**
- * The Cucumber messages of the suite run just made: in its run folder, which reports/latest points
- * at, or directly in reports/ where runs have no folders of their own.
- */
-function suiteMessages(): string {
-  const latest = join(ROOT, 'reports', 'latest', 'cucumber.ndjson');
-  return existsSync(latest) ? latest : join(ROOT, 'reports', 'cucumber.ndjson');
-}
-
 async function main(): Promise<void> {
   const unitOnly = process.argv.includes('--unit-only');
   const unit = await run(
@@ -62,18 +59,26 @@ async function main(): Promise<void> {
     }),
   );
   let suite: Outcome = { passed: 0, failed: 0, exitCode: 0 };
+  const suiteArgs = ['--profile', 'ci'];
+  // The suite run's folder, named here as cucumber.js would name it, so that the self-test finds its messages.
+  const runDir = reportsRunDir(process.env, suiteArgs);
   if (!unitOnly) {
     const cucumber = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
-    suite = await run(process.execPath, [cucumber, '--profile', 'ci'], (output) => {
-      const summary = /^(\d+) scenarios? \(([^)]*)\)/m.exec(output);
-      const of = (status: string): number => Number(new RegExp(`(\\d+) ${status}`).exec(summary?.[2] ?? '')?.[1] ?? 0);
-      return { passed: of('passed'), failed: summary ? Number(summary[1]) - of('passed') : 1 };
-    });
+    suite = await run(
+      process.execPath,
+      [cucumber, ...suiteArgs],
+      (output) => {
+        const summary = /^(\d+) scenarios? \(([^)]*)\)/m.exec(output);
+        const of = (status: string): number => Number(new RegExp(`(\\d+) ${status}`).exec(summary?.[2] ?? '')?.[1] ?? 0);
+        return { passed: of('passed'), failed: summary ? Number(summary[1]) - of('passed') : 1 };
+      },
+      { ...process.env, REPORTS_RUN_DIR: runDir },
+    );
   }
   let selftest: Outcome = { passed: 0, failed: 0, exitCode: 0 };
   if (!unitOnly) {
     // The suite run just made tells which scenario sees which CSMS message: no second run for the index.
-    const index = suiteMessages();
+    const index = join(runDir, 'cucumber.ndjson');
     selftest = await run(
       process.execPath,
       ['--require', 'ts-node/register', join('scripts', 'selftest.ts'), '--sample', String(SELFTEST_SAMPLE), '--index', index],

@@ -55,11 +55,11 @@ When('the CSMS is asked to delete the {installCertificateUse} it installed', fun
   const station = this.station();
   // One operator action, two requests: the CSMS looks the certificate up before it deletes it.
   station.noteAsked('GetInstalledCertificateIds');
-  // The operator names the certificate by the type the CSMS installed it as, not by hash data it has yet to learn.
-  const params: Record<string, unknown> = { certificateType: use };
+  // No params: the only field of a DeleteCertificateRequest is the hash data the CSMS has yet to learn
+  // from the station, so which certificate is said in the instruction (the one it installed last).
   this.askCsms(
     'DeleteCertificate' as CsmsToStationAction,
-    params,
+    {},
     `Make the CSMS delete the ${use} it installed on ${station.id}: it first sends a GetInstalledCertificateIdsRequest, ` +
       'then a DeleteCertificateRequest with the certificateHashData the station returned.',
   );

@@ -62,8 +62,9 @@ Given('the CSMS is configured to answer BootNotificationRequests with', async fu
 
 When('the charging station waits the retry interval of the BootNotificationResponse', async function (this: OcttWorld) {
   const station = this.station();
-  const waitMs = bootRetryWaitMs(station);
-  station.note(`waiting ${waitMs / 1000} s before the next BootNotification (interval ${station.bootInterval} s)`);
+  // A timer of the station: it runs on the station's clock (TIME_SCALE), as its heartbeat interval does.
+  const waitMs = station.clock.scaledMs(bootRetryWaitMs(station) / 1000);
+  station.note(`waiting ${waitMs / 1000} s before the next BootNotification (interval ${station.bootInterval} s on the station's clock)`);
   this.remember(CONNECTION_KEPT, await stayConnected(station, waitMs));
 });
 

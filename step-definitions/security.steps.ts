@@ -16,6 +16,7 @@ import {
 import { lastCertificateChain, newSigningRequest } from '../support/station/areas/security/certificates';
 import { SecurityScenario, attemptSpecFrom, signingRequestFrom } from '../support/station/areas/security/scenario';
 import { handshakeFacts } from '../kernel/tls/handshake-facts';
+import { advisoryCheck } from '../support/evidence/advisory';
 import { ValidationError, checkFields } from '../support/validation/field-checks';
 import { valueAt } from '../support/validation/paths';
 import { resolveValue } from '../support/validation/values';
@@ -104,6 +105,13 @@ Then('the CSMS accepts the upgrade', async function (this: OcttWorld) {
 
 Then('the CSMS refuses the upgrade with HTTP status {int}', async function (this: OcttWorld, status: number) {
   await checkLastAttempt(this, (outcome) => expectHttpRefusal(outcome, status));
+});
+
+// An advisory check (support/evidence/advisory.ts): shown in the report, never the verdict.
+Then('advisory: the CSMS refuses the upgrade with HTTP status {int}', async function (this: OcttWorld, status: number) {
+  await advisoryCheck(this, `Then advisory: the CSMS refuses the upgrade with HTTP status ${status}`, () =>
+    checkLastAttempt(this, (outcome) => expectHttpRefusal(outcome, status)),
+  );
 });
 
 Then('the CSMS aborts the TLS handshake', async function (this: OcttWorld) {

@@ -22,9 +22,12 @@ BeforeAll({ timeout: 60_000 }, async function () {
   }
 });
 
-Before(async function (this: OcttWorld) {
+Before(async function (this: OcttWorld, { pickle }) {
+  this.scenarioName = pickle.name;
   // The embedded CSMS starts every scenario from its configured seed, as a fresh CSMS would.
   await runContext().embedded?.reset();
+  // Against a CSMS shared by parallel workers, no two scenarios play the same station at once.
+  await this.leaseStation();
 });
 
 // An optional test case of a feature the CSMS declares it does not support is not applicable:
@@ -56,6 +59,7 @@ AfterStep(function (this: OcttWorld, { result, error, pickleStep, gherkinDocumen
 
 After(async function (this: OcttWorld, { result, pickle }) {
   const problems = await this.teardown();
+  this.releaseStation();
   const violations = this.activeStations.flatMap((station) => station.csmsViolations);
   const background = this.activeStations.flatMap((station) => station.backgroundFailures);
   const afterProblems = [...violations.map((v) => `OCPP-J violation by the CSMS: ${v}`), ...background, ...problems].map((text) =>

@@ -13,6 +13,9 @@ import { HttpOperator } from '../kernel/operator/http-operator';
 import { ManualOperator } from './operator/manual-operator';
 import type { CsmsOperator } from '../kernel/operator/contract';
 import { PKI_DIR, type TestPki, ensureTestPki } from '../kernel/tls/test-pki';
+import { StationPool } from './station-pool';
+import { ConnectionHistory } from './station/connection-history';
+import { configurationReport } from './configuration-check';
 
 export interface TlsMaterial {
   /** PEM of the CA the CSMS's server certificate chains to; undefined = the system's trust store. */
@@ -35,7 +38,11 @@ export interface RunContext {
   relay?: MutatingRelay;
   /** The generated test PKI, in the embedded mode only. */
   pki?: TestPki;
+  /** The station identities scenarios lease: against a user's CSMS always, embedded with STATION_POOL. */
+  stationPool?: StationPool;
   startedAt: Date;
+  /** Who connected with which credentials, who changed the CSMS's view of a station (explains a 401). */
+  connections: ConnectionHistory;
 }
 
 let current: RunContext | undefined;
@@ -82,7 +89,7 @@ export async function startRun(): Promise<RunContext> {
     invalidClientKey: readPem(config, 'TLS_INVALID_CLIENT_KEY'),
   };
   if (config.mode === 'embedded') {
-    pki = await ensureTestPki(PKI_DIR, config.SECURITY_PROFILE_3_CP);
+    pki = await ensureTestPki(PKI_DIR, [config.SECURITY_PROFILE_3_CP, ...(config.STATION_POOL ?? []).map((station) => station.id)]);
     // npm run selftest: the CSMS's connections pass a relay that plants one bug.
     if (config.SELFTEST_MUTANT) relay = await MutatingRelay.start(mutantNamed(config.SELFTEST_MUTANT));
     const tap = relay?.tap.bind(relay);
@@ -105,7 +112,24 @@ export async function startRun(): Promise<RunContext> {
       invalidClientKey: tls.invalidClientKey ?? read(pki.invalidClientKey),
     };
   }
-  current = { config, endpoints, tls, operator: operatorFor(config, embedded), embedded, relay, pki, startedAt: new Date() };
+  const stationPool =
+    config.mode === 'external' || config.STATION_POOL
+      ? new StationPool(config, endpoints.ws, tls, config.STATION_POOL_CERT_DIR ?? pki?.dir)
+      : undefined;
+  // Before the first scenario: what a selected block needs and is not configured.
+  process.stderr.write(configurationReport(config, tls));
+  current = {
+    config,
+    endpoints,
+    tls,
+    operator: operatorFor(config, embedded),
+    embedded,
+    relay,
+    pki,
+    stationPool,
+    startedAt: new Date(),
+    connections: new ConnectionHistory(),
+  };
   return current;
 }
 

@@ -1,20 +1,23 @@
 import { World, setWorldConstructor } from '@cucumber/cucumber';
-import { SECRET_VARIABLES } from '../kernel/config';
+import { secretValues } from '../kernel/config';
 import type { Config } from '../kernel/config';
 import { SecretMasker } from '../kernel/evidence/masking';
 import { Trace } from '../kernel/evidence/trace';
 import type { ReceivedCall } from '../kernel/ocpp/rpc';
 import type { OperatorParams, OperatorRequest } from '../kernel/operator/contract';
-import { EnvironmentError, OperatorTimeout } from '../kernel/verdicts';
+import { OperatorTimeout } from '../kernel/verdicts';
 import type { CsmsToStationAction } from '../kernel/ocpp/actions';
 import { type RunContext, runContext } from './run-context';
-import { STATION_AREAS } from './station/areas';
-import { ChargingStation, type Exchange, NoCsmsRequest, type StationIdentity, type StationRole } from './station/core/charging-station';
+import type { StationLease, StationTls } from './station-pool';
+import type { ChargingStation, ConnectionWatcher, Exchange, StationRole } from './station/core/charging-station';
+import { NoCsmsRequest } from './station/core/charging-station';
+import { stationFor } from './station/station-factory';
 import { type StateSlot, StateSlots } from '../kernel/state-slots';
-import { undoOfCsmsChanges } from './station/csms-changes';
+import { checkOperatorParams } from './operator/params-check';
+import { settleAfterConnect } from './operator/connect-settle';
+import { connectionRelevant, csmsViewChanges, undoOfCsmsChanges } from './station/csms-changes';
 import { MessageLog } from './station/core/message-log';
 import type { StateContext } from './station/reusable-states';
-import { TEST_ORGANIZATION } from '../kernel/tls/test-pki';
 import type { CheckRecord, ValueContext } from './validation/values';
 
 /** The message the Then-steps look at: the latest CSMS request waited for, or CSMS response. */
@@ -32,6 +35,8 @@ export interface Inspected {
  */
 export class OcttWorld extends World {
   private context: RunContext | undefined;
+  /** The station identity this scenario plays, leased from the run's pool (see support/station-pool.ts). */
+  private lease: StationLease | undefined;
   private traceOfScenario: Trace | undefined;
   readonly messages = new MessageLog();
   private readonly stations = new Map<StationRole, ChargingStation>();
@@ -45,6 +50,8 @@ export class OcttWorld extends World {
   private readonly slots = new StateSlots<OcttWorld>(this);
   /** One line per failed check of the scenario, for its evidence. */
   readonly failureLines: string[] = [];
+  /** The scenario's name (set by the Before hook), for the run's connection history. */
+  scenarioName = 'a scenario';
   /** Every check the scenario made, passed or failed, in order: the report shows them all. */
   readonly checks: CheckRecord[] = [];
   /** Settles when the operator has done (or failed) the last thing the scenario asked. */
@@ -57,12 +64,27 @@ export class OcttWorld extends World {
   }
 
   get trace(): Trace {
-    this.traceOfScenario ??= new Trace(new SecretMasker(SECRET_VARIABLES.map((name) => this.config[name] as string)));
+    this.traceOfScenario ??= new Trace(new SecretMasker(secretValues(this.config)));
     return this.traceOfScenario;
   }
 
   get config(): Config {
-    return this.run.config;
+    return this.lease?.config ?? this.run.config;
+  }
+
+  /** The TLS material of the station identity the scenario plays. */
+  get tls(): StationTls {
+    return this.lease?.tls ?? this.run.tls;
+  }
+
+  /** Leases a station identity of the run's pool (waiting for a free one), when the run has a pool. */
+  async leaseStation(): Promise<void> {
+    this.lease ??= await this.run.stationPool?.lease();
+  }
+
+  releaseStation(): void {
+    this.lease?.release();
+    this.lease = undefined;
   }
 
   /** CSMS_ACTION_TIMEOUT in ms: how long to wait for a CSMS-initiated message. */
@@ -83,30 +105,29 @@ export class OcttWorld extends World {
   station(role: StationRole = 'basic'): ChargingStation {
     let station = this.stations.get(role);
     if (!station) {
-      station = new ChargingStation({
-        identity: this.identityOf(role),
-        areas: STATION_AREAS,
-        hardware: {
-          vendorName: this.config.CONFIGURED_CP_VENDOR,
-          model: this.config.CONFIGURED_CP_MODEL,
-          serialNumber: `${this.config.BASIC_AUTH_CP}-SN`,
-          firmwareVersion: '1.0.0',
-          numberOfEvses:
-            this.stationShapes.get(role)?.numberOfEvses ?? Math.max(this.config.CONFIGURED_NUMBER_OF_EVSES, this.config.CONFIGURED_EVSE_ID),
-          connectorType: this.config.CONFIGURED_CONNECTOR_TYPE,
-          numberOfPhases: this.config.CONFIGURED_NUMBER_PHASES,
-          nominalVoltage: this.config.CONFIGURED_VOLTAGE,
-          organizationName: TEST_ORGANIZATION,
-        },
-        callTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
-        handshakeTimeoutMs: this.config.OCPP_CALL_TIMEOUT * 1000,
-        bootClockSkewMs: this.config.BOOT_TIME_SKEW * 1000,
-        timeScale: this.config.TIME_SCALE,
+      // The leased identity (its config and TLS material), on the run's endpoints.
+      station = stationFor({ config: this.config, endpoints: this.run.endpoints, tls: this.tls }, role, {
+        numberOfEvses: this.stationShapes.get(role)?.numberOfEvses,
         sinks: [this.trace, this.messages],
+        connections: this.connectionWatcher(),
       });
       this.stations.set(role, station);
     }
     return station;
+  }
+
+  /** Tells the run's connection history of this scenario's connections, and explains a 401 with it. */
+  private connectionWatcher(): ConnectionWatcher {
+    const history = this.run.connections;
+    return {
+      opened: (credentials) => history.noteConnected(credentials, this.scenarioName),
+      refused: async (credentials, error) => {
+        const changedNow = await Promise.all(
+          this.activeStations.map(async (station) => connectionRelevant(await csmsViewChanges(station))),
+        );
+        return history.explain(error, credentials, this.scenarioName, [...new Set(changedNow.flat())]);
+      },
+    };
   }
 
   get activeStations(): ChargingStation[] {
@@ -154,12 +175,17 @@ export class OcttWorld extends World {
    * then waits for the message itself (expectCsmsRequest), and fails early if the operator cannot.
    */
   askCsms<A extends CsmsToStationAction>(action: A, params: OperatorParams<A>, instruction: string, role: StationRole = 'basic'): void {
+    // Before anything reaches the operator: no CSMS may be asked for a request its schema forbids.
+    checkOperatorParams(action, params);
     const station = this.station(role);
     const request: OperatorRequest = { action, stationId: station.id, params: params as Record<string, unknown>, instruction };
     station.note(`asked the CSMS operator (${this.run.operator.kind}): ${instruction}`);
     station.noteAsked(action);
     // An operator does one thing after the other: the next request is built once the CSMS has the previous answer.
-    const performing = this.operatorOutcome.catch(() => undefined).then(() => this.run.operator.perform(request));
+    const performing = this.operatorOutcome
+      .catch(() => undefined)
+      .then(() => settleAfterConnect(station.openedAt, this.config.CSMS_CONNECT_SETTLE_MS))
+      .then(() => this.run.operator.perform(request));
     this.operatorOutcome = performing.then(
       () => undefined,
       (error: Error) => {
@@ -204,6 +230,9 @@ export class OcttWorld extends World {
    */
   async teardown(): Promise<string[]> {
     const problems: string[] = [];
+    for (const station of this.stations.values()) {
+      this.run.connections.noteChanged(station.id, this.scenarioName, connectionRelevant(await csmsViewChanges(station)));
+    }
     for (const [role, station] of this.stations) {
       for (const undo of await undoOfCsmsChanges(station, this.config)) {
         this.cleanups.push(async () => void (await this.configureCsms(undo.action, undo.params, undo.instruction, role)));
@@ -218,36 +247,6 @@ export class OcttWorld extends World {
     }
     await Promise.all(this.activeStations.map((station) => station.shutdown().catch((error: Error) => problems.push(error.message))));
     return problems;
-  }
-
-  private identityOf(role: StationRole): StationIdentity {
-    const { config, endpoints, tls } = this.run;
-    switch (role) {
-      case 'basic':
-        return { role, id: config.BASIC_AUTH_CP, securityProfile: 1, baseUrl: endpoints.ws, password: config.BASIC_AUTH_CP_PASSWORD };
-      case 'sp2':
-        return {
-          role,
-          id: config.SECURITY_PROFILE_2_CP,
-          securityProfile: 2,
-          baseUrl: endpoints.wss,
-          password: config.BASIC_AUTH_CP_PASSWORD,
-          tls: { ca: tls.ca },
-        };
-      case 'sp3':
-        if (!tls.clientCert || !tls.clientKey) {
-          throw new EnvironmentError(
-            'TLS_CLIENT_CERT and TLS_CLIENT_KEY must be set for security profile 3 scenarios (a client certificate with CN = SECURITY_PROFILE_3_CP)',
-          );
-        }
-        return {
-          role,
-          id: config.SECURITY_PROFILE_3_CP,
-          securityProfile: 3,
-          baseUrl: endpoints.wss,
-          tls: { ca: tls.ca, cert: tls.clientCert, key: tls.clientKey },
-        };
-    }
   }
 }
 

@@ -81,9 +81,9 @@ describe('master pass', () => {
 
 describe('idTokens in words', () => {
   test('a configured idToken comes with its configured type; the eMAID with type eMAID', () => {
-    const config = testConfig({ VALID_ID_TOKEN_2: 'ABC', VALID_ID_TOKEN_TYPE_2: 'ISO15693', CONTRACT_CERT_EMAID: 'DEABC123' });
+    const config = testConfig({ VALID_ID_TOKEN_2: 'ABC', VALID_ID_TOKEN_TYPE_2: 'ISO15693', CONTRACT_CERT_EMAID: 'DE-8AA-CA2B3C4D5-L' });
     assert.deepEqual(configuredIdToken(config, 'the configured second valid idToken'), { idToken: 'ABC', type: 'ISO15693' });
-    assert.deepEqual(configuredIdToken(config, 'the configured eMAID'), { idToken: 'DEABC123', type: 'eMAID' });
+    assert.deepEqual(configuredIdToken(config, 'the configured eMAID'), { idToken: 'DE-8AA-CA2B3C4D5-L', type: 'eMAID' });
     assert.throws(() => configuredIdToken(config, 'the configured nonsense idToken'), /unknown configured value/);
   });
 });

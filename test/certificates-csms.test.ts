@@ -35,6 +35,19 @@ describe('reference CSMS, block M', () => {
     });
   });
 
+  test('asked with no params (as the suite asks), deletes the certificate it installed most recently, re-installations included', async () => {
+    await under.ask('InstallCertificate', { certificateType: 'CSMSRootCertificate' });
+    await under.ask('InstallCertificate', { certificateType: 'MORootCertificate' });
+    await under.ask('InstallCertificate', { certificateType: 'CSMSRootCertificate' });
+    assert.deepEqual(await under.ask('DeleteCertificate', {}), { status: 'Accepted' });
+    const lookup = station.received().find((call) => call.action === 'GetInstalledCertificateIds');
+    assert.deepEqual(lookup?.payload, { certificateType: ['CSMSRootCertificate'] });
+    assert.deepEqual(
+      certificateStoreOf(station).entries.map((entry) => entry.use),
+      ['MORootCertificate'],
+    );
+  });
+
   test('refuses to delete what it did not install, and one the station no longer lists', async () => {
     await assert.rejects(under.ask('DeleteCertificate', { certificateType: 'MORootCertificate' }), /installed no MORootCertificate/);
     await under.ask('InstallCertificate', { certificateType: 'MORootCertificate' });

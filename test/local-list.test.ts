@@ -110,10 +110,10 @@ describe('the reference CSMS manages a station list', () => {
       .filter((call) => call.action === 'SendLocalList')
       .at(-1)?.payload as SendLocalListRequest;
 
-  test('a full update carries the configured local-list tokens with their idTokenInfo, numbered 1', async () => {
+  test('a full update carries the configured local-list tokens with their idTokenInfo, numbered above the seeded version', async () => {
     assert.deepEqual((await perform('SendLocalList', { updateType: 'Full' })).response, { status: 'Accepted' });
     const sent = lastSendLocalList();
-    assert.equal(sent.versionNumber, 1);
+    assert.equal(sent.versionNumber, config.LOCAL_LIST_VERSION + 1);
     assert.deepEqual(
       sent.localAuthorizationList?.map((data) => [data.idToken.idToken, data.idTokenInfo?.status]),
       [
@@ -143,6 +143,18 @@ describe('the reference CSMS manages a station list', () => {
       lastSendLocalList().localAuthorizationList?.map((data) => data.idToken.idToken),
       [config.LOCAL_AUTH_LIST_ID_TOKEN],
     );
+  });
+
+  test("without asking, a differential update is numbered above the version of the CSMS's own last update (D01)", async () => {
+    installLocalList(cs, config.LOCAL_LIST_VERSION, [entry(config.LOCAL_AUTH_LIST_ID_TOKEN)]);
+    assert.deepEqual((await perform('SendLocalList', { updateType: 'Differential' })).response, { status: 'Accepted' });
+    assert.equal(lastSendLocalList().versionNumber, config.LOCAL_LIST_VERSION + 1);
+  });
+
+  test('a full update of a list the CSMS emptied carries no localAuthorizationList', async () => {
+    await perform('ConfigureLocalList', { idTokens: [] });
+    assert.deepEqual((await perform('SendLocalList', { updateType: 'Full' })).response, { status: 'Accepted' });
+    assert.equal('localAuthorizationList' in lastSendLocalList(), false);
   });
 
   test('an empty full list is sent without localAuthorizationList', async () => {

@@ -4,7 +4,7 @@
  * nothing of an earlier run left after a run stopped by its configuration.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -130,6 +130,16 @@ describe('the evidence of a finished run', () => {
         ['Z07.FR.01', ['TC_Z_07_CSMS'], 'failed'],
       ],
     );
+  });
+
+  it('shows an advisory check that was not met, and the scenario still passes', () => {
+    const [heartbeat] = coverageOf(reportsDir).testCases;
+    assert.equal(heartbeat.verdict, 'passed');
+    assert.deepEqual(heartbeat.advisories, [
+      'advisory check NOT MET (does not affect the verdict) · step: When advisory: the sample CSMS meets a check beyond the test case · error: the sample CSMS let the old password in',
+    ]);
+    const index = readFileSync(join(reportsDir, 'html', 'index.html'), 'utf8');
+    assert.match(index, /ocpp-traceability-advisory">advisory check NOT MET/);
   });
 
   it("gives each scenario the verdict its steps' errors say, with the reason", () => {
@@ -310,5 +320,39 @@ describe('the evidence of a run stopped by an invalid configuration', () => {
     assert.deepEqual(coverage.run.totals.verdicts, { passed: 0, failed: 0, inconclusive: 0, notApplicable: 0 });
     assert.deepEqual(JSON.parse(readFileSync(join(reportsDir, 'cucumber.json'), 'utf8')), []);
     assert.match(readFileSync(join(reportsDir, 'junit-verdicts.xml'), 'utf8'), /tests="0"/);
+  });
+});
+
+describe('run folders', () => {
+  const work = mkdtempSync(join(tmpdir(), 'ocpp-run-folders-'));
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('keeps each run in reports/<timestamp>-<tags>/ with latest pointing at the newest, frames as JSON files', async () => {
+    const root = join(work, 'reports');
+    const folderRun = (): Promise<{ exitCode: number; output: string }> =>
+      startSampleRun(join(work, 'sample'), '@TC_Z_01_CSMS', { REPORTS_RUN_DIR: undefined, REPORTS_ROOT: root }).done;
+    const first = await folderRun();
+    assert.equal(first.exitCode, 0, first.output);
+    const second = await folderRun();
+    assert.equal(second.exitCode, 0, second.output);
+    const folders = readdirSync(root)
+      .filter((name) => name !== 'latest')
+      .sort();
+    assert.equal(folders.length, 2, `two run folders, got ${folders.join(', ')}`);
+    for (const folder of folders) {
+      assert.match(folder, /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-TC_Z_01_CSMS(-\d+)?$/);
+      for (const file of ['coverage.json', 'cucumber.json', 'cucumber.ndjson', 'junit.xml', join('html', 'index.html')]) {
+        assert.ok(existsSync(join(root, folder, file)), `${folder}/${file} is missing`);
+      }
+      const frames = JSON.parse(readFileSync(join(root, folder, 'frames', 'TC_Z_01_CSMS.json'), 'utf8')) as {
+        evidence: string;
+        entries: unknown[];
+      };
+      assert.equal(frames.evidence, 'ocpp-frames');
+      assert.ok(frames.entries.length > 0, 'the frames file holds the frames');
+    }
+    const newest = folders.find((folder) => folder.endsWith('-2')) ?? folders[folders.length - 1];
+    assert.equal(realpathSync(join(root, 'latest')), realpathSync(join(root, newest)));
+    assert.ok(existsSync(join(root, 'latest', 'coverage.json')));
   });
 });

@@ -92,6 +92,7 @@ function row(id: string, details: Partial<TestCaseRow>): TestCaseRow {
     requirements: [],
     result: 'passed',
     failures: [],
+    advisories: [],
     feature: 'features/B-provisioning.feature',
     otherTags: [],
     ...details,

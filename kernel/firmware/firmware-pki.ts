@@ -151,11 +151,13 @@ function load(dir: string, role: Role): KeyedCertificate {
 
 /**
  * Returns the firmware PKI in `dir`, generating it when absent or about to expire. Safe when several
- * processes ask at once: each builds in its own folder and the first rename wins.
+ * processes ask at once: one builds, the others read what it built (buildFolderAtomically).
  */
 export async function ensureFirmwarePki(dir: string = FIRMWARE_PKI_DIR): Promise<FirmwarePki> {
-  if (!stillValid(dir)) {
-    await buildFolderAtomically(dir, async (staging) => {
+  await buildFolderAtomically(
+    dir,
+    () => stillValid(dir),
+    async (staging) => {
       const root = await issue({ subject: `CN=Firmware Manufacturer Root CA, O=${TEST_ORGANIZATION}` });
       await write(staging, 'manufacturerRoot', root);
       const signer = `O=${TEST_ORGANIZATION}`;
@@ -173,9 +175,9 @@ export async function ensureFirmwarePki(dir: string = FIRMWARE_PKI_DIR): Promise
       const revoked = await issue({ subject: `CN=Revoked Firmware Signing, ${signer}`, issuer: root });
       await write(staging, 'revokedSigning', revoked);
       writeFileSync(join(staging, REVOKED_SERIALS_FILE), normalizeSerial(revoked.cert.serialNumber) + '\n');
-    });
-    if (!stillValid(dir)) throw new Error(`could not create the firmware PKI in ${dir}`);
-  }
+    },
+  );
+  if (!stillValid(dir)) throw new Error(`could not create the firmware PKI in ${dir}`);
   const revokedSerialsPath = join(dir, REVOKED_SERIALS_FILE);
   return {
     dir,

@@ -117,14 +117,13 @@ async function readRoot(dir: string, files: RootFiles): Promise<Issued | undefin
 }
 
 /**
- * The root in `dir`, created when absent or about to expire. Parallel workers each build in a
- * staging folder; the first rename wins and everyone reads the winner. A folder holds the roots
- * it was built with; a root missing from an existing folder is built into a fresh folder.
+ * The root in `dir`, created when absent or about to expire. Parallel workers ask at once: one
+ * builds, the others read what it built (buildFolderAtomically). A folder holds the roots it was
+ * built with; a root missing from an existing folder is added beside the other one.
  */
 async function ensureRoot(dir: string, files: RootFiles): Promise<Issued> {
-  const existing = await readRoot(dir, files);
-  if (existing) return existing;
-  await buildFolderAtomically(dir, async (staging) => {
+  const complete = async (): Promise<boolean> => (await readRoot(dir, files)) !== undefined;
+  await buildFolderAtomically(dir, complete, async (staging) => {
     for (const wanted of [V2G_ROOT, MO_ROOT]) {
       const kept = wanted === files ? undefined : await readRoot(dir, wanted);
       const root = kept ?? (await issue({ subject: wanted.subject, ca: true, validityDays: ROOT_VALIDITY_DAYS }));
@@ -151,7 +150,7 @@ export function ensureMoRoot(dir: string): Promise<Issued> {
 /** An MO sub-CA under `root`, whose own revocation status is served at `ocspUrl` (none named when absent). */
 export function issueSubCa(root: Issued, ocspUrl?: string): Promise<Issued> {
   return issue({
-    subject: `CN=MO Sub-CA (test), O=${TEST_ORGANIZATION}`,
+    subject: `CN=MO Sub-CA (test), O=${TEST_ORGANIZATION}, DC=MO`,
     issuer: root,
     ca: true,
     pathLength: 0,
@@ -160,9 +159,14 @@ export function issueSubCa(root: Issued, ocspUrl?: string): Promise<Issued> {
   });
 }
 
+/** The subject of a contract certificate as ISO 15118-2 profiles it: CN = the eMAID, O, and C = the eMAID's country. */
+export function contractSubject(emaid: string): string {
+  return `CN=${emaid}, O=${TEST_ORGANIZATION}, C=${emaid.slice(0, 2).toUpperCase()}`;
+}
+
 /** A contract certificate for `emaid` (its subject CN), issued by `subCa`, checked at `ocspUrl` (none named when absent). */
 export async function issueContractCertificate(root: Issued, subCa: Issued, emaid: string, ocspUrl?: string): Promise<ContractCertificate> {
-  const leaf = await issue({ subject: `CN=${emaid}, O=${TEST_ORGANIZATION}`, issuer: subCa, ca: false, ocspUrl, validityDays: 30 });
+  const leaf = await issue({ subject: contractSubject(emaid), issuer: subCa, ca: false, ocspUrl, validityDays: 30 });
   return { pem: leaf.certificatePem, chainPem: `${leaf.certificatePem}\n${subCa.certificatePem}\n`, subCa, root };
 }
 

@@ -64,10 +64,22 @@ function describe(error: ErrorObject, payload: unknown): string {
   }
 }
 
+/** A copy of a schema with every `required` list dropped, at any depth (definitions included). */
+function withoutRequired(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutRequired);
+  if (schema === null || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key, value]) => !(key === 'required' && Array.isArray(value)))
+      .map(([key, value]) => [key, withoutRequired(value)]),
+  );
+}
+
 /** Validates payloads against the official OCPP 2.0.1 schemas; each schema is compiled once, on first use. */
 export class SchemaValidator {
   private readonly ajv: Ajv;
   private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly compiledPartial = new Map<string, ValidateFunction>();
   private readonly sources = new Map<string, object>();
 
   constructor() {
@@ -99,6 +111,30 @@ export class SchemaValidator {
       valid: false,
       problems: errors.map((error) => describe(error, payload)),
       rpcCode: (first && RPC_CODE_BY_KEYWORD[first.keyword]) ?? 'FormatViolation',
+    };
+  }
+
+  /**
+   * Validates a part of a payload: the schema without its `required` lists, so absent fields are
+   * fine, but every field given must be one the schema knows, of the right type, enum, format and
+   * length, and every list within its minItems/maxItems. For the operator params of a request,
+   * whose missing fields are the CSMS's own choice.
+   */
+  validatePartial(action: string, kind: PayloadKind, payload: unknown): ValidationResult {
+    const key = `${action}:${kind}`;
+    let validator = this.compiledPartial.get(key);
+    if (!validator) {
+      const source = this.sources.get(key);
+      if (!source) throw new Error(`no OCPP 2.0.1 schema for ${action} ${kind}`);
+      validator = this.ajv.compile(withoutRequired(source) as object);
+      this.compiledPartial.set(key, validator);
+    }
+    if (validator(payload)) return { valid: true, problems: [], rpcCode: 'FormatViolation' };
+    const errors = validator.errors ?? [];
+    return {
+      valid: false,
+      problems: errors.map((error) => describe(error, payload)),
+      rpcCode: (errors[0] && RPC_CODE_BY_KEYWORD[errors[0].keyword]) ?? 'FormatViolation',
     };
   }
 

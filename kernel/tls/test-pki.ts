@@ -4,7 +4,7 @@
  * does not know. Generated on first use into an ignored folder; no key is ever committed.
  */
 import { webcrypto } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { buildFolderAtomically } from './atomic-folder';
 import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
@@ -139,63 +139,102 @@ function pathsOf(dir: string, stationId: string): TestPki {
   };
 }
 
-function stillValid(paths: TestPki): boolean {
-  const files = [
-    paths.caCert,
-    paths.caKey,
-    paths.serverCert,
-    paths.serverKey,
-    paths.serverEcdsaCert,
-    paths.serverEcdsaKey,
-    paths.clientCert,
-    paths.clientKey,
-    paths.invalidClientCert,
-    paths.invalidClientKey,
-  ];
-  if (!files.every((file) => existsSync(file))) return false;
-  const renewBy = Date.now() + RENEW_BEFORE_DAYS * 86_400_000;
-  return [paths.caCert, paths.serverCert, paths.serverEcdsaCert, paths.clientCert].every(
-    (file) => new x509.X509Certificate(readFileSync(file, 'utf8')).notAfter.getTime() > renewBy,
+function notExpiring(file: string): boolean {
+  return new x509.X509Certificate(readFileSync(file, 'utf8')).notAfter.getTime() > Date.now() + RENEW_BEFORE_DAYS * 86_400_000;
+}
+
+/** The CA, the server certificates and the unknown CA: what every station's certificates hang on. */
+function baseValid(paths: TestPki): boolean {
+  const files = [paths.caCert, paths.caKey, paths.serverCert, paths.serverKey, paths.serverEcdsaCert, paths.serverEcdsaKey];
+  if (![...files, paths.unknownCaCert, unknownCaKeyOf(paths.dir)].every((file) => existsSync(file))) return false;
+  return [paths.caCert, paths.serverCert, paths.serverEcdsaCert].every(notExpiring);
+}
+
+function stationValid(paths: TestPki): boolean {
+  const files = [paths.clientCert, paths.clientKey, paths.invalidClientCert, paths.invalidClientKey];
+  return files.every((file) => existsSync(file)) && notExpiring(paths.clientCert);
+}
+
+function unknownCaKeyOf(dir: string): string {
+  return join(dir, 'unknown-ca.key');
+}
+
+async function read(certFile: string, keyFile: string): Promise<Issued> {
+  const cert = new x509.X509Certificate(readFileSync(certFile, 'utf8'));
+  const pkcs8 = x509.PemConverter.decodeFirst(readFileSync(keyFile, 'utf8'));
+  const privateKey = await webcrypto.subtle.importKey('pkcs8', pkcs8, RSA, true, ['sign']);
+  const publicKey = await cert.publicKey.export(RSA, ['verify']);
+  return { cert, keys: { privateKey, publicKey } };
+}
+
+/** A station's valid client certificate and its twin from the CA the CSMS does not trust. */
+async function issueStation(staging: string, stationId: string, ca: Issued, unknownCa: Issued): Promise<void> {
+  const staged = pathsOf(staging, stationId);
+  const clientSubject = `CN=${stationId}, O=${TEST_ORGANIZATION}`;
+  const nameOf = (path: string): string => path.slice(staging.length + 1, -4);
+  await write(staging, nameOf(staged.clientCert), await issue({ subject: clientSubject, algorithm: RSA, issuer: ca, usage: 'client' }));
+  await write(
+    staging,
+    nameOf(staged.invalidClientCert),
+    await issue({ subject: clientSubject, algorithm: RSA, issuer: unknownCa, usage: 'client' }),
   );
 }
 
-/**
- * Returns the test PKI in `dir`, generating it when absent or about to expire. Safe when several
- * processes (parallel workers) ask at once: each builds in its own folder and the first rename wins.
- */
-export async function ensureTestPki(dir: string, stationId: string): Promise<TestPki> {
-  const paths = pathsOf(dir, stationId);
-  if (stillValid(paths)) return paths;
+async function buildBase(staging: string): Promise<{ ca: Issued; unknownCa: Issued }> {
+  const ca = await issue({ subject: `CN=OCPP Conformance Test CA, O=${TEST_ORGANIZATION}`, algorithm: RSA, ca: true });
+  await write(staging, 'ca', ca);
+  const hosts = { dnsNames: ['localhost'], ips: ['127.0.0.1', '::1'] };
+  await write(
+    staging,
+    'server-rsa',
+    await issue({ subject: `CN=localhost, O=${TEST_ORGANIZATION}`, algorithm: RSA, issuer: ca, usage: 'server', ...hosts }),
+  );
+  await write(
+    staging,
+    'server-ecdsa',
+    await issue({ subject: `CN=localhost, O=${TEST_ORGANIZATION}`, algorithm: ECDSA, issuer: ca, usage: 'server', ...hosts }),
+  );
+  const unknownCa = await issue({ subject: 'CN=Unknown Test CA, O=Not Trusted', algorithm: RSA, ca: true });
+  await write(staging, 'unknown-ca', unknownCa);
+  return { ca, unknownCa };
+}
 
-  await buildFolderAtomically(dir, async (staging) => {
-    const ca = await issue({ subject: `CN=OCPP Conformance Test CA, O=${TEST_ORGANIZATION}`, algorithm: RSA, ca: true });
-    await write(staging, 'ca', ca);
-    const hosts = { dnsNames: ['localhost'], ips: ['127.0.0.1', '::1'] };
-    await write(
-      staging,
-      'server-rsa',
-      await issue({ subject: `CN=localhost, O=${TEST_ORGANIZATION}`, algorithm: RSA, issuer: ca, usage: 'server', ...hosts }),
-    );
-    await write(
-      staging,
-      'server-ecdsa',
-      await issue({ subject: `CN=localhost, O=${TEST_ORGANIZATION}`, algorithm: ECDSA, issuer: ca, usage: 'server', ...hosts }),
-    );
-    const staged = pathsOf(staging, stationId);
-    const clientSubject = `CN=${stationId}, O=${TEST_ORGANIZATION}`;
-    await write(
-      staging,
-      staged.clientCert.slice(staging.length + 1, -4),
-      await issue({ subject: clientSubject, algorithm: RSA, issuer: ca, usage: 'client' }),
-    );
-    const unknownCa = await issue({ subject: 'CN=Unknown Test CA, O=Not Trusted', algorithm: RSA, ca: true });
-    writeFileSync(join(staging, 'unknown-ca.pem'), unknownCa.cert.toString('pem') + '\n');
-    await write(
-      staging,
-      staged.invalidClientCert.slice(staging.length + 1, -4),
-      await issue({ subject: clientSubject, algorithm: RSA, issuer: unknownCa, usage: 'client' }),
-    );
+/**
+ * Returns the test PKI in `dir` with client certificates for every station id (the first one's are
+ * the returned clientCert/invalidClientCert; see clientCertificatesOf for the others), generating
+ * what is absent or about to expire. A station id new to an existing PKI gets its certificates from
+ * the existing CA, so a CSMS already running with that CA keeps trusting the others. Safe when
+ * several processes (parallel workers, a standalone CSMS) ask at once: see buildFolderAtomically.
+ */
+export async function ensureTestPki(dir: string, stationIds: string | readonly string[]): Promise<TestPki> {
+  const ids = [...new Set(typeof stationIds === 'string' ? [stationIds] : stationIds)];
+  if (ids.length === 0) throw new Error('ensureTestPki: no station id');
+  const paths = pathsOf(dir, ids[0]);
+  const complete = (): boolean => baseValid(paths) && ids.every((id) => stationValid(pathsOf(dir, id)));
+  await buildFolderAtomically(dir, complete, async (staging) => {
+    let base: { ca: Issued; unknownCa: Issued };
+    if (baseValid(paths)) {
+      // Keep everything there is (the CA, the other stations' certificates), add what is missing.
+      for (const name of readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile())) {
+        copyFileSync(join(dir, name.name), join(staging, name.name));
+      }
+      base = { ca: await read(paths.caCert, paths.caKey), unknownCa: await read(paths.unknownCaCert, unknownCaKeyOf(dir)) };
+    } else {
+      base = await buildBase(staging);
+    }
+    for (const id of ids) {
+      if (!baseValid(paths) || !stationValid(pathsOf(dir, id))) await issueStation(staging, id, base.ca, base.unknownCa);
+    }
   });
-  if (!stillValid(paths)) throw new Error(`could not create the test PKI in ${dir}`);
+  if (!complete()) throw new Error(`could not create the test PKI in ${dir}`);
   return paths;
+}
+
+/** The client certificate files of `stationId` in the test PKI folder `dir` (see ensureTestPki). */
+export function clientCertificatesOf(
+  dir: string,
+  stationId: string,
+): Pick<TestPki, 'clientCert' | 'clientKey' | 'invalidClientCert' | 'invalidClientKey'> {
+  const { clientCert, clientKey, invalidClientCert, invalidClientKey } = pathsOf(dir, stationId);
+  return { clientCert, clientKey, invalidClientCert, invalidClientKey };
 }

@@ -1,10 +1,12 @@
 /**
  * Everything a run leaves for a reviewer, built from its Cucumber messages: the HTML report, the
- * traceability and verdicts (coverage.json, junit-verdicts.xml) and, when the run was interrupted,
+ * traceability and verdicts (coverage.json, junit-verdicts.xml), each scenario's frames as JSON
+ * (frames/) and, when the run was interrupted,
  * Cucumber's JSON, JUnit XML and messages files rebuilt from the scenarios that finished.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileAtomically } from './atomic-write';
+import { writeFramesFiles } from './frames-files';
 import type { Envelope } from '@cucumber/messages';
 import { TEST_CASES } from '../../kernel/catalog/test-case-list';
 import type { Config } from '../../kernel/config';
@@ -23,13 +25,7 @@ function junitSuiteName(): string {
   return profiles.default?.formatOptions?.junit?.suiteName ?? 'cucumber';
 }
 
-/** Written under a temporary name and renamed, so a reader never sees half a file. */
-export function writeFileAtomically(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
-}
+export { writeFileAtomically };
 
 export interface BuildOptions {
   /** Every message of the run, secrets already masked. */
@@ -91,6 +87,7 @@ export function buildReport({ envelopes, reportsDir, argv, config, interruptedAt
     writeFileAtomically(join(reportsDir, 'junit.xml'), junitXml(finished, junitSuiteName()));
     writeFileAtomically(join(reportsDir, 'cucumber.ndjson'), envelopes.map((envelope) => `${JSON.stringify(envelope)}\n`).join(''));
   }
+  writeFramesFiles(finished, reportsDir);
   const trace = traceability(envelopes);
   const matrix = testCaseMatrix(TEST_CASES, trace, new Set([...trace.loadedTestCases, ...projectTestCases()]));
   writeFileAtomically(

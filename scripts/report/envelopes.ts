@@ -61,3 +61,8 @@ export function finishedPart(envelopes: readonly Envelope[], endedAt: Date): Env
   }
   return kept;
 }
+
+/** A text attachment's body; Cucumber keeps a string attached with a media type as it is (IDENTITY). */
+export function attachmentText(attachment: { body: string; contentEncoding?: unknown }): string {
+  return String(attachment.contentEncoding) === 'BASE64' ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body;
+}

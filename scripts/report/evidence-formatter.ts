@@ -4,6 +4,9 @@
  * writes coverage.json (its own output) and the HTML report next to it. On Ctrl-C (SIGINT) or
  * SIGTERM it writes the report of the scenarios that finished before the process ends.
  *
+ * Its output file is in the run's own folder (cucumber.js, run-folder.ts); reports/latest is made to
+ * point at that folder when the run starts.
+ *
  * Cucumber empties its own outputs when the run starts; the evidence of an earlier run goes too,
  * so that whatever stops this run (an invalid configuration ends the process in BeforeAll), no
  * file in reports/ describes another run. A run that exits before its end still gets a report
@@ -12,11 +15,13 @@
 import type { Envelope } from '@cucumber/messages';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Config, SECRET_VARIABLES, loadConfig } from '../../kernel/config';
+import { type Config, loadConfig, secretValues } from '../../kernel/config';
 import { SecretMasker } from '../../kernel/evidence/masking';
 import { buildReport, writeFileAtomically } from './build-report';
 import { maskEnvelope } from './envelope-masking';
 import { JUNIT_VERDICTS_FILE } from './junit-verdicts';
+import { FRAMES_DIR } from './frames-files';
+import { pointLatestAt } from './run-folder';
 
 /** What Cucumber hands a formatter plugin (the part used here). */
 interface FormatterContext {
@@ -37,12 +42,14 @@ function configuration(): Config | undefined {
 
 function formatter({ on, write, directory }: FormatterContext): () => void {
   const config = configuration();
-  const masker = new SecretMasker(config ? SECRET_VARIABLES.map((name) => config[name] as string | undefined) : []);
+  const masker = new SecretMasker(config ? secretValues(config) : []);
   const reportsDir = directory ?? 'reports';
   const envelopes: Envelope[] = [];
   let reported = false;
   rmSync(join(reportsDir, 'html'), { recursive: true, force: true });
   rmSync(join(reportsDir, JUNIT_VERDICTS_FILE), { force: true });
+  rmSync(join(reportsDir, FRAMES_DIR), { recursive: true, force: true });
+  pointLatestAt(reportsDir);
 
   on('message', (envelope) => {
     maskEnvelope(envelope, masker);

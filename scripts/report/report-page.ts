@@ -54,6 +54,7 @@ h2 .ocpp-verdict { margin-left: 8px; vertical-align: middle; }
 .ocpp-stopped { background: #c0392b; color: #fff; padding: 8px 12px; border-radius: 4px; margin-bottom: 10px; font-weight: 600; }
 .ocpp-interrupted { background: #f39c12; color: #fff; padding: 8px 12px; border-radius: 4px; margin-bottom: 10px; font-weight: 600; }
 .ocpp-traceability-failure { color: #c0392b; font-family: monospace; font-size: 11px; }
+.ocpp-traceability-advisory { color: #8a6d3b; font-family: monospace; font-size: 11px; }
 body.darkmode table.ocpp-frames th, body.darkmode table.ocpp-frames td { border-color: #444; }
 `;
 
@@ -223,7 +224,7 @@ export function traceabilityPanels(trace: Traceability, matrix: readonly MatrixR
       [
         '<tr>',
         `<td>${escapeHtml(row.id)}</td>`,
-        `<td>${escapeHtml(row.title)}${row.failures.map((line) => `<div class="ocpp-traceability-failure">${escapeHtml(line)}</div>`).join('')}</td>`,
+        `<td>${escapeHtml(row.title)}${row.failures.map((line) => `<div class="ocpp-traceability-failure">${escapeHtml(line)}</div>`).join('')}${row.advisories.map((line) => `<div class="ocpp-traceability-advisory">${escapeHtml(line)}</div>`).join('')}</td>`,
         `<td>${escapeHtml(row.block)}</td>`,
         `<td>${escapeHtml(row.useCases.join(', '))}</td>`,
         `<td>${escapeHtml(row.requirements.join(', '))}</td>`,

@@ -31,6 +31,7 @@ Feature: Z Evidence sample
     Then the CSMS responds with
       | field       | expectation |
       | currentTime | a date-time |
+    And advisory: the sample CSMS meets a check beyond the test case
 
   @TC_Z_02_CSMS @Z01 @Z01.FR.02 @Z02.FR.01
   Scenario: TC_Z_02_CSMS A failing check that quotes the passwords
@@ -105,18 +106,18 @@ export function startSampleRun(directory: string, tags = 'not @slow', env: NodeJ
   writeFileSync(join(dir, 'sample.env'), '');
   const config = [
     `const project = require(${JSON.stringify(join(ROOT, 'cucumber.js'))}).ci;`,
-    `const reports = ${JSON.stringify(reportsDir)};`,
-    'const retarget = (format) => {',
-    '  if (Array.isArray(format)) return [format[0], format[1].replace(/^reports/, reports)];',
-    "  const at = format.indexOf(':reports/');",
-    '  return at < 0 ? format : `${format.slice(0, at)}:${reports}${format.slice(at + 8)}`;',
-    '};',
     `const steps = ${JSON.stringify(join(__dirname, 'sample-steps.ts'))};`,
-    `module.exports = { default: { ...project, paths: [${JSON.stringify(join(dir, 'features'))}], require: [...project.require, steps], format: project.format.map(retarget) } };`,
+    `module.exports = { default: { ...project, paths: [${JSON.stringify(join(dir, 'features'))}], require: [...project.require, steps] } };`,
   ].join('\n');
   writeFileSync(join(dir, 'cucumber.sample.js'), config);
 
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ENV_FILE: join(dir, 'sample.env'), ...SAMPLE_PASSWORDS };
+  // The project's profile writes into REPORTS_RUN_DIR: the sample's own folder, not the user's reports/.
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ENV_FILE: join(dir, 'sample.env'),
+    REPORTS_RUN_DIR: reportsDir,
+    ...SAMPLE_PASSWORDS,
+  };
   for (const name of ['CSMS_ADDRESS', 'CSMS_OPERATOR', 'CSMS_OPERATOR_URL']) delete childEnv[name];
   Object.assign(childEnv, env);
   const cucumber = join(ROOT, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');

@@ -5,6 +5,8 @@
  */
 import { When } from '@cucumber/cucumber';
 import { CsmsViolation, NotApplicable, OperatorUnable } from '../../kernel/verdicts';
+import { advisoryCheck } from '../../support/evidence/advisory';
+import type { OcttWorld } from '../../support/world';
 
 When('the sample CSMS declares it does not support {string}', function (feature: string) {
   throw new NotApplicable(feature, 'declared by the sample');
@@ -16,4 +18,10 @@ When('the sample operator cannot make the CSMS send a {word}', function (message
 
 When('the sample CSMS breaks requirement {word}', function (requirement: string) {
   throw new CsmsViolation('the sample CSMS answered what the requirement forbids', requirement);
+});
+
+When('advisory: the sample CSMS meets a check beyond the test case', async function (this: OcttWorld) {
+  await advisoryCheck(this, 'When advisory: the sample CSMS meets a check beyond the test case', () => {
+    throw new Error('the sample CSMS let the old password in');
+  });
 });

@@ -8,6 +8,8 @@ import type { Envelope, GherkinDocument, Pickle, TestStepResult, Timestamp } fro
 import { type Verdict, scenarioVerdict, worstVerdict } from '../../kernel/verdicts';
 import { stepWording } from '../../support/evidence/failure-line';
 import { FAILURE_FILE_NAME } from '../../support/evidence/scenario-evidence';
+import { ADVISORY_FILE_NAME } from '../../support/evidence/advisory';
+import { attachmentText } from './envelopes';
 
 export type Result = 'passed' | 'failed' | 'skipped' | 'pending' | 'undefined' | 'ambiguous' | 'unknown' | 'not finished' | 'not run';
 
@@ -60,6 +62,8 @@ export interface TestCaseRow {
   verdictReason?: string;
   /** One line per failed check (step, message, field, expected, actual), or the error. */
   failures: string[];
+  /** The outcome of each advisory check (met or NOT MET): shown, never part of the verdict. */
+  advisories: string[];
   durationMs?: number;
   feature: string;
   line?: number;
@@ -160,6 +164,7 @@ interface RunIndex {
   stepResults: Map<string, Array<{ testStepId: string; result: TestStepResult }>>;
   finishedAt: Map<string, Timestamp>;
   failureLines: Map<string, string[]>;
+  advisories: Map<string, string[]>;
 }
 
 function indexOf(envelopes: readonly Envelope[]): RunIndex {
@@ -171,6 +176,7 @@ function indexOf(envelopes: readonly Envelope[]): RunIndex {
     stepResults: new Map(),
     finishedAt: new Map(),
     failureLines: new Map(),
+    advisories: new Map(),
   };
   const hooks = new Map<string, string>();
   const append = <T>(map: Map<string, T[]>, key: string, ...items: T[]): void => void map.set(key, [...(map.get(key) ?? []), ...items]);
@@ -202,13 +208,15 @@ function indexOf(envelopes: readonly Envelope[]): RunIndex {
       index.finishedAt.set(envelope.testCaseFinished.testCaseStartedId, envelope.testCaseFinished.timestamp);
     } else if (envelope.attachment?.fileName === FAILURE_FILE_NAME && envelope.attachment.testCaseStartedId) {
       append(index.failureLines, envelope.attachment.testCaseStartedId, ...envelope.attachment.body.split('\n'));
+    } else if (envelope.attachment?.fileName === ADVISORY_FILE_NAME && envelope.attachment.testCaseStartedId) {
+      append(index.advisories, envelope.attachment.testCaseStartedId, ...attachmentText(envelope.attachment).split('\n'));
     }
   }
   return index;
 }
 
 /** How the last attempt of a test case ended, and why when it did not pass. */
-type Outcome = Pick<TestCaseRow, 'result' | 'verdict' | 'verdictReason' | 'failures' | 'durationMs'>;
+type Outcome = Pick<TestCaseRow, 'result' | 'verdict' | 'verdictReason' | 'failures' | 'advisories' | 'durationMs'>;
 
 function verdictOfAttempt(
   results: ReadonlyArray<{ result: TestStepResult }>,
@@ -223,20 +231,22 @@ function verdictOfAttempt(
 
 function outcomeOf(testCase: RunIndex['testCases'][number], index: RunIndex): Outcome {
   const last = index.attempts.get(testCase.id)?.[0];
-  if (!last) return { result: 'not run', failures: [] };
+  if (!last) return { result: 'not run', failures: [], advisories: [] };
+  const advisories = index.advisories.get(last.id) ?? [];
   const end = index.finishedAt.get(last.id);
   const results = index.stepResults.get(last.id) ?? [];
   const result = end ? worstOf(results.map((r) => resultOf(r.result.status))) : 'not finished';
   const durationMs = end ? millisBetween(last.started, end) : undefined;
   const written = index.failureLines.get(last.id) ?? [];
   const judged = verdictOfAttempt(results, end !== undefined);
-  if (written.length > 0 || result === 'passed' || result === 'skipped') return { result, ...judged, failures: written, durationMs };
+  if (written.length > 0 || result === 'passed' || result === 'skipped')
+    return { result, ...judged, failures: written, advisories, durationMs };
   // No failure line was written (an undefined step, a failing hook): say which step and why.
   const culprit = results.find((r) => resultOf(r.result.status) !== 'passed');
-  if (!culprit) return { result, ...judged, failures: [], durationMs };
+  if (!culprit) return { result, ...judged, failures: [], advisories, durationMs };
   const step = testCase.stepTexts.get(culprit.testStepId) ?? 'a step';
   const reason = firstLine(culprit.result.message) || resultOf(culprit.result.status);
-  return { result, ...judged, failures: [`step: ${step} · ${reason}`], durationMs };
+  return { result, ...judged, failures: [`step: ${step} · ${reason}`], advisories, durationMs };
 }
 
 function rowOf(testCase: RunIndex['testCases'][number], index: RunIndex): (TestCaseRow & { blockInfo: BlockOf }) | undefined {

@@ -109,7 +109,10 @@ export function runMetadata(config: Config | undefined, facts: RunFacts): RunMet
       config.CSMS_OPERATOR === 'http' && config.CSMS_OPERATOR_URL
         ? `http (${withoutPassword(config.CSMS_OPERATOR_URL)})`
         : config.CSMS_OPERATOR;
-    stations = [...new Set([config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP])].join(', ');
+    const pool = (config.STATION_POOL ?? []).map((station) => station.id);
+    stations = [
+      ...new Set(pool.length > 0 ? pool : [config.BASIC_AUTH_CP, config.SECURITY_PROFILE_2_CP, config.SECURITY_PROFILE_3_CP]),
+    ].join(', ');
   }
   return {
     csmsName,

@@ -1,5 +1,10 @@
 import { STATION_AREAS } from '../../support/station/areas';
-import { ChargingStation, type SecurityProfile, type StationRole } from '../../support/station/core/charging-station';
+import {
+  ChargingStation,
+  type ConnectionWatcher,
+  type SecurityProfile,
+  type StationRole,
+} from '../../support/station/core/charging-station';
 import type { TlsSettings } from '../../support/station/core/transport';
 
 export interface TestStationOptions {
@@ -14,6 +19,7 @@ export interface TestStationOptions {
   numberOfEvses?: number;
   callTimeoutMs?: number;
   timeScale?: number;
+  connections?: ConnectionWatcher;
 }
 
 /** A mock Charging Station as the World builds one, with test defaults (CP_1, one EVSE, Basic auth). */
@@ -40,5 +46,6 @@ export function testStation(options: TestStationOptions = {}): ChargingStation {
     handshakeTimeoutMs: 2000,
     timeScale: options.timeScale ?? 1,
     sinks: [],
+    ...(options.connections ? { connections: options.connections } : {}),
   });
 }

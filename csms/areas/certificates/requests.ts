@@ -52,9 +52,16 @@ export const requests: RequestBuilders = {
         params,
       );
     }
-    const certificateType = installableType(params, 'DeleteCertificate');
+    // Without hash data the CSMS deletes a certificate it installed itself: the one it installed (again)
+    // most recently, or the
+    // latest of `certificateType` when its own operator API is given one (the suite's operator params
+    // carry only request fields, so it is asked with no params at all).
+    const narrowed = params.certificateType !== undefined;
+    const certificateType = narrowed ? installableType(params, 'DeleteCertificate') : installedRootsOf(station).at(-1)?.certificateType;
     const installed = installedRootsOf(station).filter((entry) => entry.certificateType === certificateType);
-    if (installed.length === 0) throw new BadOperatorRequest(`the CSMS installed no ${certificateType} on ${station.id}`);
+    if (certificateType === undefined || installed.length === 0) {
+      throw new BadOperatorRequest(`the CSMS installed no ${certificateType ?? 'certificate'} on ${station.id}`);
+    }
     if (!session) throw new BadOperatorRequest(`station ${station.id} is not connected`);
     const answer = await session.connection.call('GetInstalledCertificateIds', { certificateType: [certificateType] });
     const listed = answer.status === 'Accepted' ? (answer.certificateHashDataChain ?? []) : [];
@@ -80,9 +87,11 @@ export const requests: RequestBuilders = {
 export const responses: ResponseObservers = {
   InstallCertificate: (request, response, { station }) => {
     if (response.status !== 'Accepted') return;
-    if (installedRootsOf(station).some((entry) => entry.certificateType === request.certificateType && entry.pem === request.certificate))
-      return;
-    installedRootsOf(station).push({ certificateType: request.certificateType, pem: request.certificate });
+    // Kept once, in the order of the latest installation: a certificate installed again is the latest.
+    const roots = installedRootsOf(station);
+    const earlier = roots.findIndex((entry) => entry.certificateType === request.certificateType && entry.pem === request.certificate);
+    if (earlier >= 0) roots.splice(earlier, 1);
+    roots.push({ certificateType: request.certificateType, pem: request.certificate });
   },
   DeleteCertificate: (request, response, { station }) => {
     if (response.status !== 'Accepted') return;

@@ -1,3 +1,4 @@
+import { nextEventId } from './event-ids';
 import type {
   BootNotificationResponse,
   BootReasonEnumType,
@@ -89,6 +90,23 @@ export interface StationOptions {
   /** TIME_SCALE: waits of the station's clock last this share of their nominal time. */
   timeScale?: number;
   sinks: TraceSink[];
+  /** Told of every connection the station opened or the CSMS refused (the run's connection history). */
+  connections?: ConnectionWatcher;
+}
+
+/** What a connection attempt presented: where, which profile, which Basic-auth user and password. */
+export interface ConnectionCredentials {
+  stationId: string;
+  baseUrl: string;
+  securityProfile: number;
+  username?: string;
+  password?: string;
+}
+
+export interface ConnectionWatcher {
+  opened(credentials: ConnectionCredentials): void;
+  /** The error to throw for a refusal: the same, or one that also names its likely cause. */
+  refused(credentials: ConnectionCredentials, error: Error): Promise<Error>;
 }
 
 /** One connection attempt that differs from the station's own settings (block A). */
@@ -174,7 +192,6 @@ export class ChargingStation {
   /** TransactionEvents kept while offline, sent in order (offline: true) once connected again. */
   private readonly offlineQueue: TransactionEventRequest[] = [];
   private closingOnPurpose = false;
-  private eventIds = 0;
   /** When the connection was lost; undefined while connected. */
   private offlineSince: number | undefined;
   /** Connectors whose status changed while offline ("evseId/connectorId"), reported after reconnecting. */
@@ -253,6 +270,9 @@ export class ChargingStation {
     return this.securityProfile;
   }
 
+  /** When the station's WebSocket last opened (wall clock, ms); undefined before its first connection. */
+  openedAt: number | undefined;
+
   /** OCPP-J rules the CSMS broke on this station's connections. */
   readonly csmsViolations: string[] = [];
   /** The CSMS's CALL ids on all this station's connections (OCPP-J: never reused). */
@@ -271,6 +291,7 @@ export class ChargingStation {
         ? undefined
         : { username: attempt.username ?? this.id, password };
     const description = `${baseUrl}/${this.id} (security profile ${profile}${basicAuth ? `, Basic auth as ${basicAuth.username}` : ', no Authorization header'})`;
+    const credentials: ConnectionCredentials = { stationId: this.id, baseUrl, securityProfile: profile, ...basicAuth };
     let socket;
     try {
       socket = await openStationSocket({
@@ -282,9 +303,12 @@ export class ChargingStation {
         handshakeTimeoutMs: this.options.handshakeTimeoutMs,
       });
     } catch (error) {
-      this.note(`connection to ${description} refused: ${(error as Error).message}`);
-      throw error;
+      const explained = (await this.options.connections?.refused(credentials, error as Error)) ?? (error as Error);
+      this.note(`connection to ${description} refused: ${explained.message}`);
+      throw explained;
     }
+    this.openedAt = Date.now();
+    this.options.connections?.opened(credentials);
     const connection = new OcppConnection(socket, {
       role: 'ChargingStation',
       label: this.id,
@@ -442,9 +466,9 @@ export class ChargingStation {
     }
   }
 
+  /** Increasing across the whole run for this station id (see event-ids.ts), not per scenario. */
   nextEventId(): number {
-    this.eventIds += 1;
-    return this.eventIds;
+    return nextEventId(this.id);
   }
 
   /**

@@ -290,34 +290,45 @@ export class DeviceModel {
     return () => this.changeListeners.delete(listener);
   }
 
-  get(request: GetVariableDataType): GetVariableResultType {
+  /**
+   * The attribute a Get/SetVariables element names, or the attributeStatus a station answers when
+   * there is none (B06, B05): unknown component, unknown variable, attribute type not supported.
+   */
+  private lookup(
+    request: Pick<GetVariableDataType, 'component' | 'variable' | 'attributeType'>,
+  ):
+    | { found: true; definition: VariableDefinition; attribute: AttributeValue; attributeType: AttributeEnumType }
+    | { found: false; attributeStatus: 'UnknownComponent' | 'UnknownVariable' | 'NotSupportedAttributeType' } {
     const attributeType = request.attributeType ?? 'Actual';
+    if (!this.components.has(componentKey(request.component))) return { found: false, attributeStatus: 'UnknownComponent' };
+    const definition = this.find(request.component, request.variable);
+    if (!definition) return { found: false, attributeStatus: 'UnknownVariable' };
+    const attribute = definition.attributes[attributeType];
+    if (!attribute) return { found: false, attributeStatus: 'NotSupportedAttributeType' };
+    return { found: true, definition, attribute, attributeType };
+  }
+
+  get(request: GetVariableDataType): GetVariableResultType {
     const base = {
       component: request.component,
       variable: request.variable,
       ...(request.attributeType ? { attributeType: request.attributeType } : {}),
     };
-    if (!this.components.has(componentKey(request.component))) return { ...base, attributeStatus: 'UnknownComponent' };
-    const definition = this.find(request.component, request.variable);
-    if (!definition) return { ...base, attributeStatus: 'UnknownVariable' };
-    const attribute = definition.attributes[attributeType];
-    if (!attribute) return { ...base, attributeStatus: 'NotSupportedAttributeType' };
-    if (attribute.mutability === 'WriteOnly') return { ...base, attributeStatus: 'Rejected' };
-    return { ...base, attributeStatus: 'Accepted', attributeValue: attribute.value };
+    const target = this.lookup(request);
+    if (!target.found) return { ...base, attributeStatus: target.attributeStatus };
+    if (target.attribute.mutability === 'WriteOnly') return { ...base, attributeStatus: 'Rejected' };
+    return { ...base, attributeStatus: 'Accepted', attributeValue: target.attribute.value };
   }
 
   set(request: SetVariableDataType): SetVariableResultType {
-    const attributeType = request.attributeType ?? 'Actual';
     const base = {
       component: request.component,
       variable: request.variable,
       ...(request.attributeType ? { attributeType: request.attributeType } : {}),
     };
-    if (!this.components.has(componentKey(request.component))) return { ...base, attributeStatus: 'UnknownComponent' };
-    const definition = this.find(request.component, request.variable);
-    if (!definition) return { ...base, attributeStatus: 'UnknownVariable' };
-    const attribute = definition.attributes[attributeType];
-    if (!attribute) return { ...base, attributeStatus: 'NotSupportedAttributeType' };
+    const target = this.lookup(request);
+    if (!target.found) return { ...base, attributeStatus: target.attributeStatus };
+    const { definition, attribute, attributeType } = target;
     if (attribute.mutability === 'ReadOnly')
       return { ...base, attributeStatus: 'Rejected', attributeStatusInfo: { reasonCode: 'ReadOnly' } };
     const problem = invalidValue(definition, request.attributeValue);

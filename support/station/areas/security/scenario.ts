@@ -6,6 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { SecureVersion } from 'node:tls';
 import type { RunContext } from '../../../run-context';
+import { requireConfigured } from '../../../configuration-check';
 import { LEGACY_TLS_CLIENT } from '../../../../kernel/tls/cipher-suites';
 import type { SubjectFields } from '../../../../kernel/tls/csr';
 import { type ValueContext, resolveValue } from '../../../validation/values';
@@ -16,6 +17,8 @@ import { type NetworkState, type StationEnvironment, activateHighestPriorityProf
 /** What a block-A scenario needs of the World. */
 export interface ScenarioWorld {
   readonly run: RunContext;
+  /** The TLS material of the station identity the scenario plays. */
+  readonly tls: RunContext['tls'];
   station(role: StationRole): ChargingStation;
   remember(name: string, value: unknown): void;
 }
@@ -63,7 +66,8 @@ export class SecurityScenario {
   }
 
   environment(): StationEnvironment {
-    const { endpoints, tls } = this.world.run;
+    const { endpoints } = this.world.run;
+    const { tls } = this.world;
     return {
       wsUrl: endpoints.ws,
       wssUrl: endpoints.wss,
@@ -189,13 +193,11 @@ function clientCertificateOf(text: string, state: NetworkState): AttemptSpec['cl
     case 'none':
       return null;
     case 'the configured client certificate':
-      if (!environment.clientCert || !environment.clientKey) throw new Error('TLS_CLIENT_CERT and TLS_CLIENT_KEY are not set');
-      return { cert: environment.clientCert, key: environment.clientKey };
+      requireConfigured(environment, ['TLS_CLIENT_CERT', 'TLS_CLIENT_KEY']);
+      return { cert: environment.clientCert as string, key: environment.clientKey as string };
     case 'the configured invalid client certificate':
-      if (!environment.invalidClientCert || !environment.invalidClientKey) {
-        throw new Error('TLS_INVALID_CLIENT_CERT and TLS_INVALID_CLIENT_KEY are not set (a client certificate the CSMS must refuse)');
-      }
-      return { cert: environment.invalidClientCert, key: environment.invalidClientKey };
+      requireConfigured(environment, ['TLS_INVALID_CLIENT_CERT', 'TLS_INVALID_CLIENT_KEY']);
+      return { cert: environment.invalidClientCert as string, key: environment.invalidClientKey as string };
     case 'its renewed certificate':
       if (!state.renewedCertificate) throw new Error('the station has no renewed certificate: no CertificateSignedRequest was accepted');
       return state.renewedCertificate;
