@@ -23,6 +23,8 @@ export interface Mutant {
   action: Action;
   kind: 'request' | 'response';
   legal: boolean;
+  /** The scenarios it may run on (by name), where its verdict depends on the test case. */
+  scenarios?: RegExp;
   /** Fires only where the CSMS sent an earlier CALL on the same connection (a reused id needs one). */
   needsEarlierCall?: boolean;
   /** The field a field mutant changes (its path), to run it first on the scenarios that check it. */
@@ -182,6 +184,7 @@ const FAMILIES: readonly Family[] = [
     action: 'SecurityEventNotification',
     kind: 'response',
     fields: { unexpected: ['field'] },
+    legalFields: { customData: CUSTOM_DATA },
     drop: true,
     late: true,
     callError: true,
@@ -935,7 +938,42 @@ function familyMutants(family: Family): Mutant[] {
 /** Stands for the message id of the frame being replaced; the relay fills it in. */
 export const CURRENT_ID = '<current message id>';
 
-export const MUTANTS: readonly Mutant[] = FAMILIES.flatMap(familyMutants);
+/**
+ * Changes whose verdict depends on the test case: legal where the catalog leaves the value to the
+ * CSMS, a bug where a test case fixes it. The legal mutant runs elsewhere, its bug twin there.
+ */
+const PER_CASE: ReadonlyArray<{ mutant: string; bugIn: RegExp; why: string }> = [
+  {
+    mutant: 'SendLocalListRequest.versionNumber=+1',
+    bugIn: /^TC_N_46_CSMS /,
+    why: 'TC_N_46 requires versionNumber = LOCAL_LIST_VERSION + 1',
+  },
+  {
+    mutant: 'SendLocalListRequest.localAuthorizationList[0].idToken.idToken=SELFTEST_TOKEN',
+    bugIn: /^TC_N_46_CSMS /,
+    why: 'TC_N_46 requires the entry of the idToken whose data was cleared',
+  },
+];
+
+function perCase(mutants: Mutant[]): Mutant[] {
+  return mutants.flatMap((mutant) => {
+    const rule = PER_CASE.find((candidate) => candidate.mutant === mutant.name);
+    if (!rule) return [mutant];
+    const elsewhere = new RegExp(`^(?!${rule.bugIn.source.replace(/^\^/, '')})`);
+    return [
+      { ...mutant, scenarios: elsewhere },
+      {
+        ...mutant,
+        name: `${mutant.name} in ${rule.bugIn.source.replace(/^\^|\s$/g, '').trim()}`,
+        bug: `${mutant.bug} (${rule.why})`,
+        legal: false,
+        scenarios: rule.bugIn,
+      },
+    ];
+  });
+}
+
+export const MUTANTS: readonly Mutant[] = perCase(FAMILIES.flatMap(familyMutants));
 
 export function mutantNamed(name: string): Mutant {
   const mutant = MUTANTS.find((candidate) => candidate.name === name);

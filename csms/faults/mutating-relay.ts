@@ -169,7 +169,8 @@ export class MutatingRelay {
         if (isCall) sendCall(String(frame[1]), JSON.stringify(mutated));
         else toStation(JSON.stringify(mutated));
         if (outcome.thenSend) {
-          const id = `selftest-${randomUUID()}`;
+          // OCPP-J message ids are at most 36 characters: a UUID exactly.
+          const id = randomUUID();
           sendCall(id, JSON.stringify([CALL, id, outcome.thenSend.action, outcome.thenSend.payload]), true);
         }
       };

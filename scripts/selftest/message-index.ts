@@ -133,7 +133,8 @@ export function scenariosFor(mutant: Mutant, index: MessageIndex, count = SCENAR
   const seen = index.seen.get(message) ?? new Map<string, unknown[]>();
   const ranked = new Map<number, string[]>();
   const earlier = index.afterEarlierCall.get(message);
-  for (const [scenario, payloads] of [...seen].sort(([a], [b]) => a.localeCompare(b))) {
+  const allowed = [...seen].filter(([scenario]) => !mutant.scenarios || mutant.scenarios.test(scenario));
+  for (const [scenario, payloads] of allowed.sort(([a], [b]) => a.localeCompare(b))) {
     const rank = mutant.needsEarlierCall && !earlier?.has(scenario) ? 0 : relevance(mutant, payloads, index.wording.get(scenario) ?? []);
     ranked.set(rank, [...(ranked.get(rank) ?? []), scenario]);
   }
