@@ -23,7 +23,7 @@ Given('the CSMS has set the configured connector Inoperative', async function (t
 
 Then('the charging station owes no {message}', function (this: OcttWorld, message: MessageName) {
   const owed = this.station()
-    .owed.pending()
+    .owed.outstanding()
     .filter((entry) => entry.action === message.action);
   if (owed.length > 0) {
     throw new Error(`the charging station was to owe no ${message.name} now; it owes ${this.station().owed.describe()}`);
@@ -39,7 +39,7 @@ When('the charging station reports Unavailable each connector without a transact
   const station = this.station();
   const idle = [...station.topology.allConnectors()].filter(({ evse }) => !station.transactions.onEvse(evse.id));
   await recordStep(this, station, async () => {
-    if (station.owed.pending().length > 0) await station.sendOwed();
+    if (station.owed.outstanding().length > 0) await station.sendOwed();
   });
   const reported = sentInLatestStep(this, 'StatusNotification').map((exchange) => exchange.request as StatusNotificationRequest);
   const expected = idle.map(({ evse, connector }) => `${evse.id}/${connector.id} Unavailable`).sort();

@@ -187,7 +187,7 @@ When('the periodic monitor {int} has fired {int} time(s)', async function (this:
   if (!monitor) throw new Error(`the station has no active monitor ${id}`);
   const owedFor = (): number =>
     station.owed
-      .pending()
+      .outstanding()
       .filter((owed) => owed.action === 'NotifyEvent' && owed.because.startsWith(`${monitor.kind} ${monitor.type} monitor ${id} `)).length;
   // A clock-aligned monitor may wait up to one interval more for its first boundary.
   const timeoutMs = StationClock.fromConfig(this.config).scaledMs(monitor.value * (times + 1)) + 2000;

@@ -81,5 +81,5 @@ Then(
 
 Then('the charging station owes nothing', function (this: OcttWorld) {
   const station = this.station();
-  if (station.owed.pending().length > 0) throw new Error(`the charging station was to owe nothing; it owes ${station.owed.describe()}`);
+  if (station.owed.outstanding().length > 0) throw new Error(`the charging station was to owe nothing; it owes ${station.owed.describe()}`);
 });

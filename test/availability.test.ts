@@ -9,14 +9,14 @@ test('ChangeAvailability Inoperative of an idle EVSE: Accepted, its connector ow
   assert.deepEqual(reply, { status: 'Accepted' });
   assert.equal(station.availability.isOperative(2, 1), false);
   assert.equal(station.availability.isOperative(1, 1), true);
-  const [status, event] = station.owed.pending();
+  const [status, event] = station.owed.outstanding();
   assert.equal(status.action, 'StatusNotification');
   assert.deepEqual(
     { ...(status.build() as object), timestamp: 'now' },
     { timestamp: 'now', connectorStatus: 'Unavailable', evseId: 2, connectorId: 1 },
   );
   assert.equal(event.action, 'NotifyEvent');
-  assert.equal(station.owed.pending().length, 2);
+  assert.equal(station.owed.outstanding().length, 2);
 });
 
 test('Inoperative while a transaction runs: Scheduled, done when the transaction ends', async () => {
@@ -25,7 +25,7 @@ test('Inoperative while a transaction runs: Scheduled, done when the transaction
   const reply = await station.replyTo('ChangeAvailability', { operationalStatus: 'Inoperative' });
   assert.deepEqual(reply, { status: 'Scheduled' });
   assert.equal(station.availability.isOperative(1, 1), true);
-  assert.equal(station.owed.pending().length, 0);
+  assert.equal(station.owed.outstanding().length, 0);
   transaction.ended = true;
   assert.deepEqual(station.availability.transactionEnded(1), [{ evseId: 1, connectorId: 1, status: 'Unavailable' }]);
   assert.equal(station.availability.isOperative(1, 1), false);
@@ -41,7 +41,7 @@ test('an unknown EVSE or connector is Rejected and changes nothing', async () =>
     status: 'Rejected',
   });
   assert.equal(station.availability.isOperative(1, 1), true);
-  assert.equal(station.owed.pending().length, 0);
+  assert.equal(station.owed.outstanding().length, 0);
 });
 
 test('a connector made Inoperative and then Operative again is owed Unavailable, then Available', async () => {
@@ -51,7 +51,7 @@ test('a connector made Inoperative and then Operative again is owed Unavailable,
   const statuses = station.owed.take('StatusNotification').map((owed) => (owed.build() as { connectorStatus: string }).connectorStatus);
   assert.deepEqual(statuses, ['Unavailable', 'Available']);
   assert.deepEqual(
-    station.owed.pending().map((owed) => owed.action),
+    station.owed.outstanding().map((owed) => owed.action),
     ['NotifyEvent', 'NotifyEvent'],
   );
 });

@@ -133,7 +133,7 @@ test('GetMonitoringReport filters by criteria and component/variable and owes th
     }),
     { status: 'EmptyResultSet' },
   );
-  assert.equal(station.owed.pending().length, 0);
+  assert.equal(station.owed.outstanding().length, 0);
   assert.deepEqual(
     await station.replyTo('GetMonitoringReport', {
       requestId: 9,
@@ -212,7 +212,7 @@ test('customer data: what the station holds of a token, gone after a clear, the 
   assert.deepEqual(await station.replyTo('CustomerInformation', { requestId: 5, report: false, clear: true, idToken }), {
     status: 'Accepted',
   });
-  assert.equal(station.owed.pending().length, 0);
+  assert.equal(station.owed.outstanding().length, 0);
 });
 
 test('GetLog: the log is uploaded to the file service and read back; a second request cancels the first', async () => {

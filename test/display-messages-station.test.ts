@@ -196,7 +196,7 @@ describe('display messages at the station', () => {
   test('owes the NotifyDisplayMessages report of an accepted GetDisplayMessages, nothing for Unknown', async () => {
     const station = testStation();
     assert.deepEqual(await station.replyTo('GetDisplayMessages', { requestId: 3 }), { status: 'Unknown' });
-    assert.equal(station.owed.pending().length, 0);
+    assert.equal(station.owed.outstanding().length, 0);
     for (const id of [1, 2, 3, 4, 5, 6]) await station.replyTo('SetDisplayMessage', { message: message(id) });
     assert.deepEqual(await station.replyTo('GetDisplayMessages', { requestId: 4, id: [9] }), { status: 'Unknown' });
     assert.deepEqual(await station.replyTo('GetDisplayMessages', { requestId: 5 }), { status: 'Accepted' });

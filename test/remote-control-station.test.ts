@@ -77,7 +77,7 @@ describe('the station answers block F requests from its state (no connection)', 
     assert.equal(statusOf(await station.replyTo('TriggerMessage', { requestedMessage: 'MeterValues', evse: { id: 9 } })), 'Rejected');
     assert.equal(statusOf(await station.replyTo('TriggerMessage', { requestedMessage: 'Heartbeat', evse: { id: 9 } })), 'Accepted');
     assert.deepEqual(
-      station.owed.pending().map((owed) => owed.action),
+      station.owed.outstanding().map((owed) => owed.action),
       ['Heartbeat'],
     );
   });
@@ -95,10 +95,10 @@ describe('the station answers block F requests from its state (no connection)', 
       'NotImplemented',
     );
     assert.deepEqual(
-      station.owed.pending().map((owed) => owed.action),
+      station.owed.outstanding().map((owed) => owed.action),
       ['BootNotification', 'PublishFirmwareStatusNotification'],
     );
-    assert.equal((station.owed.pending()[0].build() as { reason: string }).reason, 'Triggered');
+    assert.equal((station.owed.outstanding()[0].build() as { reason: string }).reason, 'Triggered');
   });
 
   test('a triggered StatusNotification owes each connector of the EVSE with its NotifyEvent; MeterValues one per EVSE without evse', async () => {

@@ -23,7 +23,7 @@ test('a reservation of an EVSE is Accepted and makes its connector Reserved', as
   const station = testStation({ numberOfEvses: 2 });
   assert.deepEqual(await station.replyTo('ReserveNow', reservation({ evseId: 2 })), { status: 'Accepted' });
   assert.deepEqual(owedStatuses(station), ['2 Reserved']);
-  assert.equal(station.owed.pending()[0].action, 'NotifyEvent');
+  assert.equal(station.owed.outstanding()[0].action, 'NotifyEvent');
 });
 
 test('the reasons a reservation is refused come from the station: off, unknown EVSE, Inoperative, Faulted, occupied', async () => {
@@ -85,10 +85,10 @@ test('at its expiry the reservation ends: the connector is owed Available, then 
   station.owed.take();
   expire(station, 3);
   assert.deepEqual(
-    station.owed.pending().map((entry) => entry.action),
+    station.owed.outstanding().map((entry) => entry.action),
     ['StatusNotification', 'NotifyEvent', 'ReservationStatusUpdate'],
   );
-  assert.deepEqual(station.owed.pending()[2].build(), { reservationId: 3, reservationUpdateStatus: 'Expired' });
+  assert.deepEqual(station.owed.outstanding()[2].build(), { reservationId: 3, reservationUpdateStatus: 'Expired' });
   assert.equal(await reservationEnd(station, 3, 10), 'Expired');
 });
 

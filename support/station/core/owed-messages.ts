@@ -29,7 +29,7 @@ export class OwedMessages {
     return taken;
   }
 
-  pending(): readonly OwedMessage[] {
+  outstanding(): readonly OwedMessage[] {
     return this.list;
   }
 
