@@ -74,12 +74,8 @@ interface Family {
   kind: 'request' | 'response';
   /** Field changes: path → values it takes in turn (one mutant each); REMOVE removes the field. */
   fields?: Record<Path, readonly unknown[]>;
-  /** Field changes that a correct CSMS may make. */
+  /** Field changes that a correct CSMS may make; by default a customData object it may add. */
   legalFields?: Record<Path, readonly unknown[]>;
-  /** No answer / no request at all. */
-  drop?: boolean;
-  /** Answered or sent after the timeout. */
-  late?: boolean;
   /** Answered with a CALLERROR instead (responses only). */
   callError?: boolean;
   /** Sent with the message id of the CSMS's previous CALL on the connection (requests only). */
@@ -90,7 +86,10 @@ interface Family {
 
 const CUSTOM_DATA = [{ vendorId: 'org.example.selftest', note: 'ignored by a correct station' }];
 
-/** What a scenario of blocks A–E checks, message by message. */
+/**
+ * What the scenarios check, message by message. Every family also gets a missing and a late
+ * message; see familyMutants.
+ */
 const FAMILIES: readonly Family[] = [
   {
     action: 'BootNotification',
@@ -101,8 +100,6 @@ const FAMILIES: readonly Family[] = [
       currentTime: ['2001-01-01T00:00:00.000Z', 'yesterday', REMOVE],
     },
     legalFields: { customData: CUSTOM_DATA, statusInfo: [{ reasonCode: 'Welcome' }] },
-    drop: true,
-    late: true,
     callError: true,
     unsolicited: {
       action: 'GetVariables',
@@ -116,18 +113,12 @@ const FAMILIES: readonly Family[] = [
     action: 'StatusNotification',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'NotifyEvent',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
@@ -139,8 +130,6 @@ const FAMILIES: readonly Family[] = [
       idTokenInfo: [REMOVE],
     },
     legalFields: { customData: CUSTOM_DATA, 'idTokenInfo.language1': ['en'] },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
@@ -158,44 +147,30 @@ const FAMILIES: readonly Family[] = [
       // I: the running cost is the CSMS's tariff; the catalog checks that it is a number.
       totalCost: ['+1'],
     },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'NotifyReport',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'SignCertificate',
     kind: 'response',
     fields: { status: ['Rejected'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'SecurityEventNotification',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'Reset',
     kind: 'request',
     fields: { type: ['Immediate', 'OnIdle'], evseId: [1, 2] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
@@ -214,9 +189,6 @@ const FAMILIES: readonly Family[] = [
       evse: [{ id: 1 }, REMOVE],
       'evse.id': ['+1'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'SetVariables',
@@ -228,9 +200,6 @@ const FAMILIES: readonly Family[] = [
       'setVariableData[0].attributeType': ['Target', 'MinSet'],
       setVariableData: [[]],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
@@ -240,18 +209,12 @@ const FAMILIES: readonly Family[] = [
       certificateType: ['V2GCertificate', 'ChargingStationCertificate'],
       certificateChain: ['-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
     action: 'GetTransactionStatus',
     kind: 'request',
     fields: { transactionId: ['selftest-other-transaction', REMOVE] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'SendLocalList',
@@ -274,17 +237,12 @@ const FAMILIES: readonly Family[] = [
       // Likewise the status a list gives a token: a Blocked entry is as valid as an Accepted one.
       'localAuthorizationList[0].idTokenInfo.status': ['Blocked'],
     },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
     action: 'GetLocalListVersion',
     kind: 'request',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'SetNetworkProfile',
@@ -295,9 +253,6 @@ const FAMILIES: readonly Family[] = [
       'connectionData.ocppCsmsUrl': ['wss://selftest.invalid:1/ocpp'],
       'connectionData.ocppInterface': ['Wireless0'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'GetVariables',
@@ -308,41 +263,27 @@ const FAMILIES: readonly Family[] = [
       'getVariableData[0].attributeType': ['Target'],
       getVariableData: ['first only'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'GetBaseReport',
     kind: 'request',
     fields: { reportBase: ['ConfigurationInventory', 'FullInventory', 'SummaryInventory'] },
     legalFields: { customData: CUSTOM_DATA, requestId: ['+1000'] },
-    drop: true,
-    late: true,
   },
   {
     action: 'GetReport',
     kind: 'request',
     fields: { componentCriteria: [['Enabled'], REMOVE], componentVariable: [REMOVE] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'ClearCache',
     kind: 'request',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'RequestStopTransaction',
     kind: 'request',
     fields: { transactionId: ['selftest-other-transaction'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'RequestStartTransaction',
@@ -361,16 +302,11 @@ const FAMILIES: readonly Family[] = [
       // F01: the CSMS numbers its remote starts; the station echoes whatever number it got.
       remoteStartId: ['+1000'],
     },
-    drop: true,
-    late: true,
   },
   {
     action: 'UnlockConnector',
     kind: 'request',
     fields: { evseId: ['+1'], connectorId: ['+1'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'ChangeAvailability',
@@ -381,9 +317,6 @@ const FAMILIES: readonly Family[] = [
       'evse.id': ['+1'],
       'evse.connectorId': ['+1', REMOVE],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
@@ -398,26 +331,17 @@ const FAMILIES: readonly Family[] = [
       groupIdToken: [REMOVE],
       expiryDateTime: ['2001-01-01T00:00:00.000Z'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'CancelReservation',
     kind: 'request',
     fields: { reservationId: ['+1', '-1'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
     action: 'ReservationStatusUpdate',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
@@ -430,9 +354,6 @@ const FAMILIES: readonly Family[] = [
       'firmware.retrieveDateTime': [REMOVE, '2001-01-01T00:00:00.000Z'],
       'firmware.installDateTime': [REMOVE],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'PublishFirmware',
@@ -441,61 +362,40 @@ const FAMILIES: readonly Family[] = [
       location: ['http://127.0.0.1:1/selftest/missing-firmware.bin'],
       checksum: ['00000000000000000000000000000000', REMOVE],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'UnpublishFirmware',
     kind: 'request',
     fields: { checksum: ['00000000000000000000000000000000', REMOVE] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'FirmwareStatusNotification',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'PublishFirmwareStatusNotification',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'Heartbeat',
     kind: 'response',
     fields: { currentTime: ['yesterday', REMOVE] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'MeterValues',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'LogStatusNotification',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
@@ -512,8 +412,6 @@ const FAMILIES: readonly Family[] = [
       'message.state': [REMOVE],
     },
     legalFields: { customData: CUSTOM_DATA, 'message.message.language': ['en'] },
-    drop: true,
-    late: true,
   },
   {
     action: 'GetDisplayMessages',
@@ -524,27 +422,18 @@ const FAMILIES: readonly Family[] = [
       priority: [REMOVE, 'AlwaysFront'],
       state: [REMOVE, 'Charging'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
     action: 'ClearDisplayMessage',
     kind: 'request',
     fields: { id: ['+1'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
     action: 'NotifyDisplayMessages',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   // Blocks I and J: the cost the CSMS tells the station during a transaction.
@@ -557,8 +446,6 @@ const FAMILIES: readonly Family[] = [
       // I03: the cost is the CSMS's tariff; the catalog checks that it is a number.
       totalCost: ['+1'],
     },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   // Block K: smart charging.
@@ -578,9 +465,6 @@ const FAMILIES: readonly Family[] = [
       'chargingProfile.chargingSchedule[0].chargingSchedulePeriod[0].startPeriod': [60],
       'chargingProfile.chargingSchedule[0].chargingSchedulePeriod[0].limit': ['+1'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
@@ -593,9 +477,6 @@ const FAMILIES: readonly Family[] = [
       'chargingProfileCriteria.stackLevel': ['+1'],
       'chargingProfileCriteria.evseId': ['+1'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
@@ -608,61 +489,40 @@ const FAMILIES: readonly Family[] = [
       'chargingProfile.chargingProfilePurpose': ['ChargingStationMaxProfile', REMOVE],
       'chargingProfile.stackLevel': ['+1'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'GetCompositeSchedule',
     kind: 'request',
     fields: { evseId: ['+1'], duration: ['+1'], chargingRateUnit: ['W'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'ReportChargingProfiles',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'NotifyEVChargingNeeds',
     kind: 'response',
     fields: { status: ['Rejected'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'NotifyEVChargingSchedule',
     kind: 'response',
     fields: { status: ['Rejected'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'NotifyChargingLimit',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'ClearedChargingLimit',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   // Block M: certificates.
@@ -673,17 +533,11 @@ const FAMILIES: readonly Family[] = [
       certificateType: ['V2GRootCertificate', 'CSMSRootCertificate'],
       certificate: ['-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'GetInstalledCertificateIds',
     kind: 'request',
     fields: { certificateType: [REMOVE, ['MORootCertificate']] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
@@ -694,27 +548,18 @@ const FAMILIES: readonly Family[] = [
       'certificateHashData.issuerNameHash': ['0000000000000000000000000000000000000000000000000000000000000000'],
       'certificateHashData.hashAlgorithm': ['SHA512'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
     action: 'Get15118EVCertificate',
     kind: 'response',
     fields: { status: ['Failed'], exiResponse: [REMOVE, 'not base64!'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'GetCertificateStatus',
     kind: 'response',
     fields: { status: ['Failed'], ocspResult: [REMOVE] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   // Block N: diagnostics.
@@ -729,26 +574,17 @@ const FAMILIES: readonly Family[] = [
       idToken: [REMOVE],
       customerIdentifier: [REMOVE],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'NotifyCustomerInformation',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'GetLog',
     kind: 'request',
     fields: { logType: ['SecurityLog', 'DiagnosticsLog'], 'log.remoteLocation': ['http://127.0.0.1:1/selftest/'], requestId: [REMOVE] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
@@ -760,36 +596,24 @@ const FAMILIES: readonly Family[] = [
       componentVariable: [REMOVE],
       'componentVariable[0].variable.name': ['SelftestVariable'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
     action: 'NotifyMonitoringReport',
     kind: 'response',
     fields: { unexpected: ['field'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
   {
     action: 'SetMonitoringBase',
     kind: 'request',
     fields: { monitoringBase: ['All', 'FactoryDefault'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   {
     action: 'SetMonitoringLevel',
     kind: 'request',
     fields: { severity: ['+1'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'SetVariableMonitoring',
@@ -802,17 +626,11 @@ const FAMILIES: readonly Family[] = [
       'setMonitoringData[0].component.name': ['SelftestCtrlr'],
       'setMonitoringData[0].variable.name': ['SelftestVariable'],
     },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
   },
   {
     action: 'ClearVariableMonitoring',
     kind: 'request',
     fields: { id: [[], 'first only'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     reuseId: true,
   },
   // Block P: data transfer.
@@ -820,9 +638,6 @@ const FAMILIES: readonly Family[] = [
     action: 'DataTransfer',
     kind: 'response',
     fields: { status: ['Accepted'] },
-    legalFields: { customData: CUSTOM_DATA },
-    drop: true,
-    late: true,
     callError: true,
   },
 ];
@@ -883,25 +698,23 @@ function familyMutants(family: Family): Mutant[] {
   const mutants: Mutant[] = [];
   for (const [path, values] of Object.entries(family.fields ?? {}))
     for (const value of values) mutants.push(fieldMutant(family, path, value, false));
-  for (const [path, values] of Object.entries(family.legalFields ?? {}))
+  for (const [path, values] of Object.entries(family.legalFields ?? { customData: CUSTOM_DATA }))
     for (const value of values) mutants.push(fieldMutant(family, path, value, true));
   const base = { action: family.action, kind: family.kind, legal: false };
-  if (family.drop) {
-    mutants.push({
+  mutants.push(
+    {
       ...base,
       name: `${message}:missing`,
       bug: family.kind === 'response' ? `never answers the ${family.action}Request` : `never sends the ${message} it was asked to send`,
       mutate: () => 'drop',
-    });
-  }
-  if (family.late) {
-    mutants.push({
+    },
+    {
       ...base,
       name: `${message}:late`,
       bug: `sends the ${message} ${LATE_MS / 1000} s late (past the ${SELFTEST_TIMEOUT_SECONDS} s timeout)`,
       mutate: (payload) => ({ payload, delayMs: LATE_MS }),
-    });
-  }
+    },
+  );
   if (family.reuseId) {
     mutants.push({
       ...base,

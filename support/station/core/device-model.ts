@@ -309,11 +309,7 @@ export class DeviceModel {
   }
 
   get(request: GetVariableDataType): GetVariableResultType {
-    const base = {
-      component: request.component,
-      variable: request.variable,
-      ...(request.attributeType ? { attributeType: request.attributeType } : {}),
-    };
+    const base = resultBase(request);
     const target = this.lookup(request);
     if (!target.found) return { ...base, attributeStatus: target.attributeStatus };
     if (target.attribute.mutability === 'WriteOnly') return { ...base, attributeStatus: 'Rejected' };
@@ -321,11 +317,7 @@ export class DeviceModel {
   }
 
   set(request: SetVariableDataType): SetVariableResultType {
-    const base = {
-      component: request.component,
-      variable: request.variable,
-      ...(request.attributeType ? { attributeType: request.attributeType } : {}),
-    };
+    const base = resultBase(request);
     const target = this.lookup(request);
     if (!target.found) return { ...base, attributeStatus: target.attributeStatus };
     const { definition, attribute, attributeType } = target;
@@ -456,5 +448,14 @@ export function customReportSelection(
     return componentCriteria.some(
       (criterion) => model.find(definition.component, { name: criterion })?.attributes.Actual?.value === 'true',
     );
+  };
+}
+
+/** What every Get/SetVariableResult repeats of its request. */
+function resultBase(request: Pick<GetVariableDataType, 'component' | 'variable' | 'attributeType'>) {
+  return {
+    component: request.component,
+    variable: request.variable,
+    ...(request.attributeType ? { attributeType: request.attributeType } : {}),
   };
 }
