@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import type { ReferenceCsms } from '../csms/reference-csms';
+import { beforeEach, describe, test } from 'node:test';
 import type { MeterValueType, MeterValuesRequest, TransactionEventRequest } from '../schemas/ocpp201-messages';
 import { endedMeterValueFailures, onAlignedBoundary, signatureFailures } from '../support/station/areas/meter-values/checks';
 import { measurandsOf, readMeter, readStationMeter } from '../support/station/areas/meter-values/readings';
@@ -16,7 +15,7 @@ import {
   unplug,
 } from '../support/station/areas/transactions/session';
 import type { ChargingStation } from '../support/station/core/charging-station';
-import { startTestCsms } from './helpers/reference-csms';
+import { csmsWithStation } from './helpers/reference-csms';
 import { testStation } from './helpers/station';
 
 describe('what the station reads from its meters', () => {
@@ -90,27 +89,15 @@ describe('the checks of the station readings', () => {
 });
 
 describe('meter values on the station clock, against the reference CSMS', () => {
-  let csms: ReferenceCsms;
+  // 1 s of configuration lasts 10 ms.
+  const under = csmsWithStation({ timeScale: 0.01 });
   let station: ChargingStation;
   let context: SessionContext;
   const where = { evseId: 1, connectorId: 1 };
 
-  before(async () => {
-    csms = await startTestCsms();
-  });
-  after(async () => {
-    await csms.stop();
-  });
   beforeEach(async () => {
-    await csms.reset();
-    // 1 s of configuration lasts 10 ms.
-    station = testStation({ baseUrl: csms.endpoints.ws, timeScale: 0.01 });
+    ({ station } = under);
     context = { station, remember: () => undefined };
-    await station.connect();
-    await station.boot('PowerUp');
-  });
-  afterEach(async () => {
-    await station.shutdown();
   });
 
   const sent = <T>(action: string): T[] =>

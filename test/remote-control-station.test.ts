@@ -4,7 +4,7 @@
  * against the reference CSMS.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import type { ReferenceCsms } from '../csms/reference-csms';
 import type {
   FirmwareStatusNotificationRequest,
@@ -16,7 +16,7 @@ import { ChargingStation } from '../support/station/core/charging-station';
 import { awaitEvConnectionTimeout, carryOutRemoteStart, remoteStartOf } from '../support/station/areas/remote-control/remote-start';
 import { CAPABILITIES, REMOTE_STARTS } from '../support/station/areas/remote-control/state';
 import { type SessionContext, type Where, plugIn, presentIdToken } from '../support/station/areas/transactions/session';
-import { startTestCsms, testConfig } from './helpers/reference-csms';
+import { csmsWithStation, testConfig } from './helpers/reference-csms';
 import { testStation } from './helpers/station';
 
 const config = testConfig();
@@ -131,25 +131,14 @@ describe('the station answers block F requests from its state (no connection)', 
 });
 
 describe('a remote start carried out on the charging session, against the reference CSMS', () => {
+  const under = csmsWithStation({ id: config.BASIC_AUTH_CP, password: config.BASIC_AUTH_CP_PASSWORD });
   let csms: ReferenceCsms;
   let station: ChargingStation;
   let context: SessionContext;
 
-  before(async () => {
-    csms = await startTestCsms();
-  });
-  after(async () => {
-    await csms.stop();
-  });
   beforeEach(async () => {
-    await csms.reset();
-    station = testStation({ id: config.BASIC_AUTH_CP, baseUrl: csms.endpoints.ws, password: config.BASIC_AUTH_CP_PASSWORD });
+    ({ csms, station } = under);
     context = { station, remember: () => undefined };
-    await station.connect();
-    await station.boot('PowerUp');
-  });
-  afterEach(async () => {
-    await station.shutdown();
   });
 
   const events = (): TransactionEventRequest[] =>

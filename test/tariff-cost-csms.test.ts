@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import { settings } from '../csms/areas/tariff-cost/settings';
 import { costOf, deliveredWh } from '../csms/areas/tariff-cost/tariff';
-import type { ReferenceCsms } from '../csms/reference-csms';
 import { BadOperatorRequest, type BuilderContext } from '../csms/operator/builder-context';
 import { CsmsStore, type TransactionRecord } from '../csms/store';
 import type { CostUpdatedRequest, TransactionEventRequest, TransactionEventResponse } from '../schemas/ocpp201-messages';
@@ -16,8 +15,7 @@ import {
   unplug,
 } from '../support/station/areas/transactions/session';
 import type { ChargingStation } from '../support/station/core/charging-station';
-import { startTestCsms, testConfig } from './helpers/reference-csms';
-import { testStation } from './helpers/station';
+import { csmsWithStation, testConfig } from './helpers/reference-csms';
 
 function record(
   events: Array<Pick<TransactionEventRequest, 'timestamp'>>,
@@ -59,29 +57,17 @@ describe('the cost of a transaction under the tariff', () => {
 });
 
 describe('the reference CSMS tells the station the cost', () => {
-  let csms: ReferenceCsms;
+  const under = csmsWithStation();
   let station: ChargingStation;
   let context: SessionContext;
   const where = { evseId: 1, connectorId: 1 };
 
-  before(async () => {
-    csms = await startTestCsms();
-  });
-  after(async () => {
-    await csms.stop();
-  });
   beforeEach(async () => {
-    await csms.reset();
-    station = testStation({ baseUrl: csms.endpoints.ws });
+    ({ station } = under);
     context = { station, remember: () => undefined };
-    await station.connect();
-    await station.boot('PowerUp');
     await presentIdToken(context, where, { idToken: '100000C01', type: 'Central' });
     await plugIn(context, where);
     await startEnergyTransfer(context, where);
-  });
-  afterEach(async () => {
-    await station.shutdown();
   });
 
   test('a CostUpdatedRequest after a periodic meter value, which the station shows', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import type { ReferenceCsms } from '../csms/reference-csms';
 import type { GetTransactionStatusResponse, TransactionEventRequest } from '../schemas/ocpp201-messages';
 import { ChargingStation } from '../support/station/core/charging-station';
@@ -15,8 +15,7 @@ import {
   stopEnergyTransfer,
   unplug,
 } from '../support/station/areas/transactions/session';
-import { startTestCsms } from './helpers/reference-csms';
-import { testStation } from './helpers/station';
+import { csmsWithStation } from './helpers/reference-csms';
 
 const HERE: Where = { evseId: 1, connectorId: 1 };
 const VALID = { idToken: '100000C01', type: 'Central' as const };
@@ -38,27 +37,16 @@ describe('TxStartPoint and TxStopPoint', () => {
 });
 
 describe('the station as it lives a charging session against the reference CSMS', () => {
+  const under = csmsWithStation();
   let csms: ReferenceCsms;
   let station: ChargingStation;
   let remembered: Map<string, unknown>;
   let context: SessionContext;
 
-  before(async () => {
-    csms = await startTestCsms();
-  });
-  after(async () => {
-    await csms.stop();
-  });
   beforeEach(async () => {
-    await csms.reset();
-    station = testStation({ baseUrl: csms.endpoints.ws });
+    ({ csms, station } = under);
     remembered = new Map();
     context = { station, remember: (name, value) => remembered.set(name, value) };
-    await station.connect();
-    await station.boot('PowerUp');
-  });
-  afterEach(async () => {
-    await station.shutdown();
   });
 
   const events = (): TransactionEventRequest[] =>

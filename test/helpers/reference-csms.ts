@@ -65,7 +65,7 @@ export interface CsmsWithStation {
  * reset before every test, and a station (CP_1 unless `id`) connected to it afresh, booted unless
  * `boot` is false.
  */
-export function csmsWithStation(options: { id?: string; password?: string; boot?: boolean } = {}): CsmsWithStation {
+export function csmsWithStation(options: { id?: string; password?: string; boot?: boolean; timeScale?: number } = {}): CsmsWithStation {
   const id = options.id ?? 'CP_1';
   let csms: ReferenceCsms | undefined;
   let station: ChargingStation | undefined;
@@ -85,6 +85,7 @@ export function csmsWithStation(options: { id?: string; password?: string; boot?
       id,
       baseUrl: started(csms, 'reference CSMS').endpoints.ws,
       ...(options.password ? { password: options.password } : {}),
+      ...(options.timeScale ? { timeScale: options.timeScale } : {}),
     });
     await station.connect();
     if (options.boot !== false) await station.boot('PowerUp');
